@@ -1,0 +1,125 @@
+package io.mithrilj.aggregator.cli;
+
+import io.mithrilj.aggregator.config.ResolvedSettings;
+import io.mithrilj.aggregator.persistence.EmbeddedDatabase;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Starts Quarkus for a command, once the settings have been checked: for {@code serve} with the HTTP
+ * server, for store commands without it (so they run beside a serving instance without a port clash).
+ * Starts the embedded PostgreSQL first when no {@code DATABASE_URL} is set, and stops it after Quarkus,
+ * on a normal exit as on SIGTERM/SIGINT.
+ */
+public final class QuarkusLauncher {
+
+    /** The command Quarkus was started for, readable by beans: {@code serve} or a store command. */
+    public static final String COMMAND_PROPERTY = "mithril-cli.command";
+
+    private static final AtomicBoolean SHUTTING_DOWN = new AtomicBoolean();
+    private static volatile StoreCommand pendingCommand;
+
+    private QuarkusLauncher() {}
+
+    /** A command run inside a started Quarkus (with CDI), returning its exit code. */
+    @FunctionalInterface
+    public interface StoreCommand {
+        int run() throws Exception;
+    }
+
+    static boolean shuttingDown() {
+        return SHUTTING_DOWN.get();
+    }
+
+    /** Check the settings; print one line per problem and return false when they are not usable. */
+    static boolean settingsUsable(PrintWriter err) {
+        List<String> problems = ResolvedSettings.fromProcess().problems();
+        problems.forEach(p -> err.println("Error: invalid configuration: " + p));
+        err.flush();
+        return problems.isEmpty();
+    }
+
+    static int serve() {
+        System.setProperty(COMMAND_PROPERTY, "serve");
+        return launch(ServeApplication.class, true);
+    }
+
+    static int runWithStores(String commandName, StoreCommand command) {
+        System.setProperty(COMMAND_PROPERTY, commandName);
+        pendingCommand = command;
+        return launch(StoreCommandApplication.class, false);
+    }
+
+    private static int launch(Class<? extends QuarkusApplication> application, boolean http) {
+        if (!http) {
+            System.setProperty("quarkus.http.host-enabled", "false");
+            System.setProperty("quarkus.scheduler.enabled", "false");
+            System.setProperty("quarkus.log.console.stderr", "true");
+        }
+        ResolvedSettings settings = ResolvedSettings.fromProcess();
+        EmbeddedDatabase embedded = null;
+        if (settings.get("database_url").isEmpty()) {
+            embedded = EmbeddedDatabase.startIn(Path.of(settings.get("data_stores_directory").orElse("./stores")));
+            embedded.datasourceProperties().forEach(System::setProperty);
+        }
+        CountDownLatch quarkusStopped = new CountDownLatch(1);
+        EmbeddedDatabase database = embedded;
+        Thread hook = new Thread(() -> {
+            SHUTTING_DOWN.set(true);
+            try {
+                // let Quarkus close its pools first, then stop the database under them
+                quarkusStopped.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (database != null) database.close();
+        }, "embedded-postgres-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        int[] exitCode = {0};
+        try {
+            Quarkus.run(application, (code, failure) -> {
+                exitCode[0] = failure != null && code == 0 ? 1 : code;
+                if (failure != null) System.err.println("Error: " + rootMessage(failure));
+            });
+        } finally {
+            quarkusStopped.countDown();
+        }
+        if (!SHUTTING_DOWN.get()) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            if (database != null) database.close();
+        }
+        return exitCode[0];
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        return root.getMessage() == null ? root.toString() : root.getMessage();
+    }
+
+    /** {@code serve}: runs until stopped (SIGINT or SIGTERM: graceful, exit 0). */
+    public static final class ServeApplication implements QuarkusApplication {
+        @Override
+        public int run(String... args) {
+            System.out.println("Starting server...");
+            System.out.println("Press Ctrl+C to stop");
+            Quarkus.waitForExit();
+            System.out.println("Services stopped, exiting.");
+            return 0;
+        }
+    }
+
+    /** Runs the pending store command inside the started application, then exits. */
+    public static final class StoreCommandApplication implements QuarkusApplication {
+        @Override
+        public int run(String... args) throws Exception {
+            return pendingCommand.run();
+        }
+    }
+}
