@@ -23,20 +23,29 @@ public final class EraCommand {
         @Override
         public Integer call() {
             if (json) {
-                System.out.println(SUPPORTED_ERAS.stream().map(e -> "\"" + e + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]")));
+                System.out.println(SUPPORTED_ERAS.stream()
+                        .map(e -> "\"" + e + "\"")
+                        .collect(java.util.stream.Collectors.joining(",", "[", "]")));
             } else {
                 System.out.println("Supported Eras:");
                 System.out.println("[");
-                SUPPORTED_ERAS.forEach(e -> System.out.println("    " + Character.toUpperCase(e.charAt(0)) + e.substring(1) + ","));
+                SUPPORTED_ERAS.forEach(
+                        e -> System.out.println("    " + Character.toUpperCase(e.charAt(0)) + e.substring(1) + ","));
                 System.out.println("]");
             }
             return 0;
         }
     }
 
-    @Command(name = "generate-tx-datum", mixinStandardHelpOptions = true, description = "Generate the era markers transaction datum.")
+    @Command(
+            name = "generate-tx-datum",
+            mixinStandardHelpOptions = true,
+            description = "Generate the era markers transaction datum.")
     static final class GenerateTxDatum extends NotBuiltYet {}
 
-    @Command(name = "generate-keypair", mixinStandardHelpOptions = true, description = "Generate an era markers key pair.")
+    @Command(
+            name = "generate-keypair",
+            mixinStandardHelpOptions = true,
+            description = "Generate an era markers key pair.")
     static final class GenerateKeypair extends NotBuiltYet {}
 }

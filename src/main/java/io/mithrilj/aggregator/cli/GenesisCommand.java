@@ -25,7 +25,10 @@ public final class GenesisCommand {
     @Command(name = "sign", mixinStandardHelpOptions = true, description = "Sign a genesis payload (offline).")
     static final class Sign extends NotBuiltYet {}
 
-    @Command(name = "bootstrap", mixinStandardHelpOptions = true, description = "Create and store a genesis certificate (test networks only).")
+    @Command(
+            name = "bootstrap",
+            mixinStandardHelpOptions = true,
+            description = "Create and store a genesis certificate (test networks only).")
     static final class Bootstrap extends NotBuiltYet {}
 
     @Command(name = "generate-keypair", mixinStandardHelpOptions = true, description = "Generate a genesis key pair.")

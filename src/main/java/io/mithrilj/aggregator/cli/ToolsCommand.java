@@ -10,6 +10,9 @@ import picocli.CommandLine.Command;
         subcommands = {ToolsCommand.RecomputeCertificatesHash.class})
 public final class ToolsCommand {
 
-    @Command(name = "recompute-certificates-hash", mixinStandardHelpOptions = true, description = "Recompute every stored certificate hash.")
+    @Command(
+            name = "recompute-certificates-hash",
+            mixinStandardHelpOptions = true,
+            description = "Recompute every stored certificate hash.")
     static final class RecomputeCertificatesHash extends NotBuiltYet {}
 }

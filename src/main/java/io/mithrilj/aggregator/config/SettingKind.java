@@ -49,7 +49,8 @@ public enum SettingKind {
         @Override
         String check(String v) {
             String s = v.trim();
-            if (!s.matches("\\d{1,20}") || new BigInteger(s).bitLength() > 64) return "is not an unsigned 64-bit integer";
+            if (!s.matches("\\d{1,20}") || new BigInteger(s).bitLength() > 64)
+                return "is not an unsigned 64-bit integer";
             return null;
         }
     },
@@ -107,7 +108,8 @@ public enum SettingKind {
     NETWORK {
         @Override
         String check(String v) {
-            return oneOf(v.trim().toLowerCase(Locale.ROOT), List.of("mainnet", "preprod", "preview", "devnet", "private"));
+            return oneOf(
+                    v.trim().toLowerCase(Locale.ROOT), List.of("mainnet", "preprod", "preview", "devnet", "private"));
         }
     },
     CHAIN_OBSERVER {
@@ -160,7 +162,8 @@ public enum SettingKind {
                     .toList();
             if (unknown.isEmpty()) return null;
             return "has invalid signed entity types discriminants: " + String.join(", ", unknown)
-                    + ". Accepted values are (case-sensitive): " + String.join(", ", ACCEPTED_SIGNED_ENTITY_TYPES) + ".";
+                    + ". Accepted values are (case-sensitive): " + String.join(", ", ACCEPTED_SIGNED_ENTITY_TYPES)
+                    + ".";
         }
     },
     /** Ed25519 verification key in upstream's json-hex form (hex of a JSON array of 32 bytes), raw hex accepted. */
@@ -169,7 +172,9 @@ public enum SettingKind {
         String check(String v) {
             byte[] key = decodeEd25519KeyBytes(v);
             if (key == null) return "is not the hex of an Ed25519 key (expected json-hex of a 32-byte array)";
-            return Ed25519.validatePublicKeyFull(key, 0) ? null : "is not a valid Ed25519 public key (not a curve point)";
+            return Ed25519.validatePublicKeyFull(key, 0)
+                    ? null
+                    : "is not a valid Ed25519 public key (not a curve point)";
         }
     },
     ED25519_SECRET_KEY {
@@ -188,13 +193,15 @@ public enum SettingKind {
                 if (n == null || !n.isObject()) return "is not a JSON object";
                 String type = n.path("type").asText("");
                 return switch (type) {
-                    case "secret-key" -> n.path("secret_key").isTextual()
-                                    && decodeEd25519KeyBytes(n.path("secret_key").asText()) != null
-                            ? null
-                            : "of type secret-key needs \"secret_key\": the hex of an Ed25519 secret key";
-                    case "gcp-kms" -> n.path("resource_name").isTextual()
-                            ? null
-                            : "of type gcp-kms needs \"resource_name\"";
+                    case "secret-key" ->
+                        n.path("secret_key").isTextual()
+                                        && decodeEd25519KeyBytes(
+                                                        n.path("secret_key").asText())
+                                                != null
+                                ? null
+                                : "of type secret-key needs \"secret_key\": the hex of an Ed25519 secret key";
+                    case "gcp-kms" ->
+                        n.path("resource_name").isTextual() ? null : "of type gcp-kms needs \"resource_name\"";
                     default -> "needs \"type\": \"secret-key\" or \"gcp-kms\"";
                 };
             } catch (JsonProcessingException e) {

@@ -22,40 +22,70 @@ class BoundariesTest {
 
     @Test
     void cryptoKnowsNothingOfOursNorAnyFramework() {
-        noClasses().that().resideInAPackage("..aggregator.crypto..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.mithrilj.aggregator.protocol..", "io.mithrilj.aggregator.certificate..",
-                        "io.mithrilj.aggregator.api..", "io.mithrilj.aggregator.persistence..",
-                        "io.mithrilj.aggregator.config..", "io.mithrilj.aggregator.cli..",
-                        "io.quarkus..", "jakarta..", "io.vertx..", "io.smallrye..", "org.hibernate..")
+        noClasses()
+                .that()
+                .resideInAPackage("..aggregator.crypto..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.mithrilj.aggregator.protocol..",
+                        "io.mithrilj.aggregator.certificate..",
+                        "io.mithrilj.aggregator.api..",
+                        "io.mithrilj.aggregator.persistence..",
+                        "io.mithrilj.aggregator.config..",
+                        "io.mithrilj.aggregator.cli..",
+                        "io.quarkus..",
+                        "jakarta..",
+                        "io.vertx..",
+                        "io.smallrye..",
+                        "org.hibernate..")
                 .allowEmptyShould(true)
                 .check(classes);
     }
 
     @Test
     void protocolDependsOnlyOnCrypto() {
-        noClasses().that().resideInAPackage("..aggregator.protocol..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.mithrilj.aggregator.certificate..", "io.mithrilj.aggregator.api..",
-                        "io.mithrilj.aggregator.persistence..", "io.mithrilj.aggregator.config..",
-                        "io.mithrilj.aggregator.cli..", "io.mithrilj.aggregator.metrics..",
-                        "io.quarkus..", "jakarta..", "io.vertx..", "io.smallrye..", "org.hibernate..")
+        noClasses()
+                .that()
+                .resideInAPackage("..aggregator.protocol..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.mithrilj.aggregator.certificate..",
+                        "io.mithrilj.aggregator.api..",
+                        "io.mithrilj.aggregator.persistence..",
+                        "io.mithrilj.aggregator.config..",
+                        "io.mithrilj.aggregator.cli..",
+                        "io.mithrilj.aggregator.metrics..",
+                        "io.quarkus..",
+                        "jakarta..",
+                        "io.vertx..",
+                        "io.smallrye..",
+                        "org.hibernate..")
                 .allowEmptyShould(true)
                 .check(classes);
     }
 
     @Test
     void onlyTheBlsPackageTouchesBlstAndNativeMemory() {
-        noClasses().that().resideOutsideOfPackage("..aggregator.crypto.stm.bls..")
-                .should().dependOnClassesThat().resideInAnyPackage("supranational.blst..", "java.lang.foreign..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("..aggregator.crypto.stm.bls..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("supranational.blst..", "java.lang.foreign..")
                 .allowEmptyShould(true)
                 .check(classes);
     }
 
     @Test
     void apiAndConsoleNeverTouchPersistence() {
-        noClasses().that().resideInAnyPackage("..aggregator.api..", "..aggregator.console..")
-                .should().dependOnClassesThat().resideInAPackage("io.mithrilj.aggregator.persistence..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("..aggregator.api..", "..aggregator.console..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.mithrilj.aggregator.persistence..")
                 .allowEmptyShould(true)
                 .check(classes);
     }

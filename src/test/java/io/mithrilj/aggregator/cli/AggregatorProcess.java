@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 final class AggregatorProcess implements AutoCloseable {
 
     static final Path JAR = Path.of(System.getProperty("mithril.runner.jar", "target/quarkus-app/quarkus-run.jar"));
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     final Process process;
     final Path output;
@@ -33,9 +34,14 @@ final class AggregatorProcess implements AutoCloseable {
 
     /** Start the jar with these arguments in {@code workDir}, with exactly this environment (plus PATH/HOME). */
     static AggregatorProcess start(Path workDir, Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED", "-jar", JAR.toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of(
+                java(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-jar",
+                JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        ProcessBuilder pb =
+                new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         Map<String, String> environment = pb.environment();
         environment.keySet().removeIf(k -> !k.equals("PATH") && !k.equals("HOME") && !k.equals("TMPDIR"));
         environment.putAll(env);
@@ -47,7 +53,8 @@ final class AggregatorProcess implements AutoCloseable {
     /** Run to completion and return {exit code, combined output}. */
     static Result run(Path workDir, Map<String, String> env, String... args) throws Exception {
         try (AggregatorProcess p = start(workDir, env, args)) {
-            if (!p.process.waitFor(120, TimeUnit.SECONDS)) throw new AssertionError("command did not finish: " + List.of(args));
+            if (!p.process.waitFor(120, TimeUnit.SECONDS))
+                throw new AssertionError("command did not finish: " + List.of(args));
             return new Result(p.process.exitValue(), p.output());
         }
     }
@@ -62,9 +69,13 @@ final class AggregatorProcess implements AutoCloseable {
     long awaitReady(String url, Duration timeout) throws Exception {
         long start = System.nanoTime();
         while (System.nanoTime() - start < timeout.toNanos()) {
-            if (!process.isAlive()) throw new AssertionError("service exited " + process.exitValue() + ":\n" + output());
+            if (!process.isAlive())
+                throw new AssertionError("service exited " + process.exitValue() + ":\n" + output());
             try {
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse<String> r = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) return System.nanoTime() - start;
             } catch (IOException e) {
@@ -76,7 +87,11 @@ final class AggregatorProcess implements AutoCloseable {
     }
 
     static HttpResponse<String> get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** SIGTERM, as systemd and Kubernetes stop it; returns the exit code. */

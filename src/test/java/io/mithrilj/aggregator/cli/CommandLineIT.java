@@ -42,19 +42,22 @@ class CommandLineIT {
     void commandsNotBuiltYetSaySoAndFail() throws Exception {
         AggregatorProcess.Result r = AggregatorProcess.run(work, Map.of(), "tools", "recompute-certificates-hash");
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.output()).contains("'mithril-aggregator tools recompute-certificates-hash' is not available in this build yet");
+        assertThat(r.output())
+                .contains("'mithril-aggregator tools recompute-certificates-hash' is not available in this build yet");
     }
 
     @Test
     void invalidSettingsStopStartupWithOneLineNamingTheVariable() throws Exception {
         AggregatorProcess.Result port = AggregatorProcess.run(work, Map.of("SERVER_PORT", "abc"), "serve");
         assertThat(port.exitCode()).isEqualTo(1);
-        assertThat(port.output().strip()).isEqualTo("Error: invalid configuration: SERVER_PORT='abc' is not a port number (0-65535)");
+        assertThat(port.output().strip())
+                .isEqualTo("Error: invalid configuration: SERVER_PORT='abc' is not a port number (0-65535)");
 
         AggregatorProcess.Result era = AggregatorProcess.run(work, Map.of("ERA_READER_ADAPTER_PARAMS", "{"), "serve");
         assertThat(era.exitCode()).isEqualTo(1);
         assertThat(era.output().strip().lines()).hasSize(1);
-        assertThat(era.output()).startsWith("Error: invalid configuration: ERA_READER_ADAPTER_PARAMS='{' is not valid JSON");
+        assertThat(era.output())
+                .startsWith("Error: invalid configuration: ERA_READER_ADAPTER_PARAMS='{' is not valid JSON");
         assertThat(work.resolve("stores")).doesNotExist(); // refused before anything was started or written
     }
 
@@ -63,17 +66,25 @@ class CommandLineIT {
         int port = freePort();
         int metricsPort = freePort();
         Map<String, String> env = Map.of(
-                "SERVER_PORT", Integer.toString(port),
-                "ENABLE_METRICS_SERVER", "true",
-                "METRICS_SERVER_IP", "127.0.0.1",
-                "METRICS_SERVER_PORT", Integer.toString(metricsPort));
+                "SERVER_PORT",
+                Integer.toString(port),
+                "ENABLE_METRICS_SERVER",
+                "true",
+                "METRICS_SERVER_IP",
+                "127.0.0.1",
+                "METRICS_SERVER_PORT",
+                Integer.toString(metricsPort));
         String ready = "http://127.0.0.1:" + port + "/q/health/ready";
         try (AggregatorProcess first = AggregatorProcess.start(work, env, "-vv", "serve")) {
             first.awaitReady(ready, Duration.ofSeconds(120));
-            assertThat(AggregatorProcess.get("http://127.0.0.1:" + port + "/q/health/live").statusCode()).isEqualTo(200);
+            assertThat(AggregatorProcess.get("http://127.0.0.1:" + port + "/q/health/live")
+                            .statusCode())
+                    .isEqualTo(200);
 
-            String metrics = AggregatorProcess.get("http://127.0.0.1:" + metricsPort + "/metrics").body();
-            Arrays.stream(MithrilMetric.values()).forEach(m -> assertThat(metrics).contains("# TYPE " + m.metricName() + " counter"));
+            String metrics = AggregatorProcess.get("http://127.0.0.1:" + metricsPort + "/metrics")
+                    .body();
+            Arrays.stream(MithrilMetric.values())
+                    .forEach(m -> assertThat(metrics).contains("# TYPE " + m.metricName() + " counter"));
 
             // the same ports and stores, from other commands, while serve holds them
             AggregatorProcess.Result version = AggregatorProcess.run(work, env, "-V");
@@ -89,7 +100,9 @@ class CommandLineIT {
             assertThat(first.output())
                     .contains("Service start number 1 recorded in the stores")
                     .contains("mithril-aggregator stopped in");
-            assertThat(work.resolve("stores/postgres/postmaster.pid")).as("embedded PostgreSQL stopped").doesNotExist();
+            assertThat(work.resolve("stores/postgres/postmaster.pid"))
+                    .as("embedded PostgreSQL stopped")
+                    .doesNotExist();
         }
         try (AggregatorProcess second = AggregatorProcess.start(work, env, "-vv", "serve")) {
             long nanos = second.awaitReady(ready, Duration.ofSeconds(120));

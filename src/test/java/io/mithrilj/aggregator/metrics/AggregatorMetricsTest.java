@@ -39,7 +39,9 @@ class AggregatorMetricsTest {
 
     @Test
     void theContractIsTheGuidesNames() {
-        assertThat(Arrays.stream(MithrilMetric.values()).map(MithrilMetric::metricName).toList())
+        assertThat(Arrays.stream(MithrilMetric.values())
+                        .map(MithrilMetric::metricName)
+                        .toList())
                 .containsExactlyInAnyOrderElementsOf(GUIDE_NAMES);
     }
 
@@ -63,11 +65,15 @@ class AggregatorMetricsTest {
         metrics.increment(MithrilMetric.RUNTIME_CYCLE_TOTAL);
         String text = metrics.scrape();
         assertThat(text)
-                .contains("mithril_aggregator_certificate_detail_total_served_since_startup{origin_tag=\"EXPLORER\",client_type=\"CLI\"} 2\n")
-                .contains("mithril_aggregator_cardano_db_immutable_files_restored_since_startup{origin_tag=\"NA\",client_type=\"WASM\"} 12\n")
-                .contains("mithril_aggregator_signature_registration_total_received_since_startup{origin_tag=\"DMQ\"} 1\n")
+                .contains(
+                        "mithril_aggregator_certificate_detail_total_served_since_startup{origin_tag=\"EXPLORER\",client_type=\"CLI\"} 2\n")
+                .contains(
+                        "mithril_aggregator_cardano_db_immutable_files_restored_since_startup{origin_tag=\"NA\",client_type=\"WASM\"} 12\n")
+                .contains(
+                        "mithril_aggregator_signature_registration_total_received_since_startup{origin_tag=\"DMQ\"} 1\n")
                 .contains("mithril_aggregator_runtime_cycle_total_since_startup 1\n");
-        assertThat(metrics.value(MithrilMetric.CERTIFICATE_DETAIL_TOTAL_SERVED, "EXPLORER", "CLI")).isEqualTo(2);
+        assertThat(metrics.value(MithrilMetric.CERTIFICATE_DETAIL_TOTAL_SERVED, "EXPLORER", "CLI"))
+                .isEqualTo(2);
         assertThatThrownBy(() -> metrics.increment(MithrilMetric.RUNTIME_CYCLE_TOTAL, "NA"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
