@@ -57,8 +57,8 @@ class ResolvedSettingsTest {
                 "METRICS_SERVER_IP|999.1.1.1|is not an IP address",
                 "ERA_READER_ADAPTER_PARAMS|{|is not valid JSON",
                 "ERA_READER_ADAPTER_PARAMS|[1]|is not a JSON object",
-                "GENESIS_VERIFICATION_KEY|zz|is not the hex of an Ed25519 key",
-                "GENESIS_VERIFICATION_KEY|5b312c325d|is not the hex of an Ed25519 key",
+                "GENESIS_VERIFICATION_KEY|zz|is not the hex of an Ed25519 public key",
+                "GENESIS_VERIFICATION_KEY|5b312c325d|is not the hex of an Ed25519 public key",
                 "SIGNED_ENTITY_TYPES|MithrilStakeDistribution,CardanoBlocksTransactions|has invalid signed entity types discriminants: CardanoBlocksTransactions",
                 "SIGNED_ENTITY_TYPES|cardanoTransactions|has invalid signed entity types discriminants: cardanoTransactions",
                 "ZSTANDARD_PARAMETERS__LEVEL|0|is out of the zstd level range 1..22",
@@ -125,12 +125,12 @@ class ResolvedSettingsTest {
 
     @Test
     void genesisKeyThatIsNotACurvePointIsRefused() {
-        // json-hex of 32 bytes 0xff..ff: the y-coordinate is not below p
-        String notAPoint = java.util.HexFormat.of().formatHex(("[" + "255,".repeat(31) + "255]").getBytes());
+        // json-hex of the little-endian encoding of y = 2: (y^2-1)/(d*y^2+1) is not a square mod p
+        String notAPoint = java.util.HexFormat.of().formatHex(("[2," + "0,".repeat(30) + "0]").getBytes());
         assertThat(problems(Map.of("GENESIS_VERIFICATION_KEY", notAPoint)))
                 .singleElement()
                 .asString()
-                .contains("is not a valid Ed25519 public key");
+                .contains("is not the hex of an Ed25519 public key");
     }
 
     @Test

@@ -18,10 +18,9 @@ final class Ed25519Points {
             BigInteger.ONE.shiftLeft(252).add(new BigInteger("27742317777372353535851937790883648493"));
 
     /** Edwards curve constant {@code d = -121665 / 121666 mod p}. */
-    static final BigInteger D =
-            BigInteger.valueOf(-121665)
-                    .multiply(BigInteger.valueOf(121666).modInverse(P))
-                    .mod(P);
+    static final BigInteger D = BigInteger.valueOf(-121665)
+            .multiply(BigInteger.valueOf(121666).modInverse(P))
+            .mod(P);
 
     /** y-coordinate of two of the four points of order 8 (the other two have {@code p - Y8}). */
     static final BigInteger Y8 =
@@ -93,8 +92,8 @@ final class Ed25519Points {
     private static final BigInteger SQRT_M1 =
             BigInteger.TWO.modPow(P.subtract(BigInteger.ONE).shiftRight(2), P);
     private static final BigInteger[] IDENTITY = {BigInteger.ZERO, BigInteger.ONE, BigInteger.ONE, BigInteger.ZERO};
-    private static final BigInteger[] BASE = decodeExtended(fromHexLe(
-            "5866666666666666666666666666666666666666666666666666666666666666"));
+    private static final BigInteger[] BASE =
+            decodeExtended(fromHexLe("5866666666666666666666666666666666666666666666666666666666666666"));
 
     private static byte[] fromHexLe(String hex) {
         byte[] out = new byte[hex.length() / 2];
@@ -109,7 +108,8 @@ final class Ed25519Points {
         BigInteger y = rawY(encoding).mod(P);
         BigInteger y2 = y.multiply(y).mod(P);
         BigInteger x2 = y2.subtract(BigInteger.ONE)
-                .multiply(D.multiply(y2).add(BigInteger.ONE).modInverse(P)).mod(P);
+                .multiply(D.multiply(y2).add(BigInteger.ONE).modInverse(P))
+                .mod(P);
         BigInteger x = x2.modPow(P.add(BigInteger.valueOf(3)).shiftRight(3), P);
         if (!x.multiply(x).subtract(x2).mod(P).equals(BigInteger.ZERO)) {
             x = x.multiply(SQRT_M1).mod(P);
@@ -134,11 +134,18 @@ final class Ed25519Points {
         BigInteger f = d.subtract(c);
         BigInteger g = d.add(c);
         BigInteger h = b.add(a);
-        return new BigInteger[] {e.multiply(f).mod(P), g.multiply(h).mod(P), f.multiply(g).mod(P), e.multiply(h).mod(P)};
+        return new BigInteger[] {
+            e.multiply(f).mod(P),
+            g.multiply(h).mod(P),
+            f.multiply(g).mod(P),
+            e.multiply(h).mod(P)
+        };
     }
 
     private static BigInteger[] negate(BigInteger[] pt) {
-        return new BigInteger[] {P.subtract(pt[0]).mod(P), pt[1], pt[2], P.subtract(pt[3]).mod(P)};
+        return new BigInteger[] {
+            P.subtract(pt[0]).mod(P), pt[1], pt[2], P.subtract(pt[3]).mod(P)
+        };
     }
 
     private static BigInteger[] multiply(BigInteger[] pt, BigInteger n) {

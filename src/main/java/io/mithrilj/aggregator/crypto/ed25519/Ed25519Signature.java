@@ -19,8 +19,7 @@ public final class Ed25519Signature {
     public static Ed25519Signature fromBytes(byte[] bytes) {
         if (bytes == null || bytes.length != SIZE) {
             throw new CodecException(
-                    "Ed25519 signature must be " + SIZE + " bytes, got "
-                            + (bytes == null ? "null" : bytes.length));
+                    "Ed25519 signature must be " + SIZE + " bytes, got " + (bytes == null ? "null" : bytes.length));
         }
         return new Ed25519Signature(bytes.clone());
     }
@@ -34,8 +33,7 @@ public final class Ed25519Signature {
                 return fromJsonHex(encoded);
             } catch (CodecException jsonHexFailure) {
                 jsonHexFailure.addSuppressed(bytesHexFailure);
-                throw new CodecException(
-                        "not an Ed25519 signature in bytes-hex or json-hex", jsonHexFailure);
+                throw new CodecException("not an Ed25519 signature in bytes-hex or json-hex", jsonHexFailure);
             }
         }
     }

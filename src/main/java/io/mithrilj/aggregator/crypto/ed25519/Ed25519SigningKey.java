@@ -42,8 +42,7 @@ public final class Ed25519SigningKey {
     public static Ed25519SigningKey fromSeed(byte[] seed) {
         if (seed == null || seed.length != SIZE) {
             throw new CodecException(
-                    "Ed25519 secret key must be " + SIZE + " bytes, got "
-                            + (seed == null ? "null" : seed.length));
+                    "Ed25519 secret key must be " + SIZE + " bytes, got " + (seed == null ? "null" : seed.length));
         }
         return new Ed25519SigningKey(seed.clone());
     }
@@ -75,8 +74,7 @@ public final class Ed25519SigningKey {
                 return fromBytesHex(encoded);
             } catch (CodecException bytesHexFailure) {
                 bytesHexFailure.addSuppressed(jsonHexFailure);
-                throw new CodecException(
-                        "not an Ed25519 secret key in json-hex or bytes-hex", bytesHexFailure);
+                throw new CodecException("not an Ed25519 secret key in json-hex or bytes-hex", bytesHexFailure);
             }
         }
     }

@@ -33,9 +33,8 @@ public final class Ed25519VerificationKey {
     /** Wraps 32 bytes (copied); they must decode to a curve point. */
     public static Ed25519VerificationKey fromBytes(byte[] bytes) {
         if (bytes == null || bytes.length != SIZE) {
-            throw new CodecException(
-                    "Ed25519 verification key must be " + SIZE + " bytes, got "
-                            + (bytes == null ? "null" : bytes.length));
+            throw new CodecException("Ed25519 verification key must be " + SIZE + " bytes, got "
+                    + (bytes == null ? "null" : bytes.length));
         }
         if (!Ed25519Points.decompresses(bytes)) {
             throw new CodecException("Ed25519 verification key is not a valid curve point");
@@ -52,15 +51,13 @@ public final class Ed25519VerificationKey {
                 return fromBytesHex(encoded);
             } catch (CodecException bytesHexFailure) {
                 bytesHexFailure.addSuppressed(jsonHexFailure);
-                throw new CodecException(
-                        "not an Ed25519 verification key in json-hex or bytes-hex", bytesHexFailure);
+                throw new CodecException("not an Ed25519 verification key in json-hex or bytes-hex", bytesHexFailure);
             }
         }
     }
 
     public static Ed25519VerificationKey fromJsonHex(String jsonHex) {
-        return fromBytes(
-                HexJson.toBytes(HexJson.parseJsonHex(jsonHex), SIZE, "Ed25519 verification key"));
+        return fromBytes(HexJson.toBytes(HexJson.parseJsonHex(jsonHex), SIZE, "Ed25519 verification key"));
     }
 
     public static Ed25519VerificationKey fromBytesHex(String hex) {
@@ -106,8 +103,7 @@ public final class Ed25519VerificationKey {
             throw new Ed25519VerificationException(Ed25519VerificationException.Reason.SMALL_ORDER_R);
         }
         if (Ed25519Points.isSmallOrder(bytes)) {
-            throw new Ed25519VerificationException(
-                    Ed25519VerificationException.Reason.SMALL_ORDER_PUBLIC_KEY);
+            throw new Ed25519VerificationException(Ed25519VerificationException.Reason.SMALL_ORDER_PUBLIC_KEY);
         }
         // BouncyCastle checks the cofactored equation 8·R = 8·([S]B − [k]A); dalek's verify_strict
         // checks R = [S]B − [k]A. With A in the prime-order subgroup both agree exactly when R is in
@@ -116,8 +112,7 @@ public final class Ed25519VerificationKey {
                 ? Ed25519.validatePublicKeyFull(r, 0) && Ed25519.verify(sig, 0, bytes, 0, message, 0, message.length)
                 : Ed25519Points.cofactorlessEquationHolds(bytes, sig, message);
         if (!valid) {
-            throw new Ed25519VerificationException(
-                    Ed25519VerificationException.Reason.SIGNATURE_MISMATCH);
+            throw new Ed25519VerificationException(Ed25519VerificationException.Reason.SIGNATURE_MISMATCH);
         }
     }
 

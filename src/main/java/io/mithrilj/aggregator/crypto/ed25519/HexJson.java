@@ -95,8 +95,7 @@ public final class HexJson {
             throw new CodecException(what + ": expected a JSON array of bytes");
         }
         if (expectedLength >= 0 && list.size() != expectedLength) {
-            throw new CodecException(
-                    what + ": expected " + expectedLength + " bytes, got " + list.size());
+            throw new CodecException(what + ": expected " + expectedLength + " bytes, got " + list.size());
         }
         byte[] out = new byte[list.size()];
         for (int i = 0; i < out.length; i++) {
@@ -122,8 +121,7 @@ public final class HexJson {
             throw new CodecException(what + ": expected a JSON array");
         }
         if (expectedSize >= 0 && list.size() != expectedSize) {
-            throw new CodecException(
-                    what + ": expected " + expectedSize + " elements, got " + list.size());
+            throw new CodecException(what + ": expected " + expectedSize + " elements, got " + list.size());
         }
         return list;
     }

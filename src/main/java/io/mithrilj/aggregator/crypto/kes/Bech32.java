@@ -19,7 +19,9 @@ public final class Bech32 {
         checkHrp(hrp);
         byte[] values = convertBits(data, 8, 5, true);
         byte[] checksum = checksum(hrp, values);
-        StringBuilder sb = new StringBuilder(hrp.length() + 1 + values.length + 6).append(hrp).append('1');
+        StringBuilder sb = new StringBuilder(hrp.length() + 1 + values.length + 6)
+                .append(hrp)
+                .append('1');
         for (byte v : values) {
             sb.append(CHARSET.charAt(v));
         }

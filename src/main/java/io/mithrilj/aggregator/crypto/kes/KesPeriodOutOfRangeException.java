@@ -11,8 +11,10 @@ public final class KesPeriodOutOfRangeException extends KesException {
 
     /** @param evolutions the offending number of evolutions (unsigned) */
     public KesPeriodOutOfRangeException(long evolutions, String detail) {
-        super("KES evolutions " + Long.toUnsignedString(evolutions) + " out of range 0.."
-                + (Sum6Kes.TOTAL_PERIODS - 1) + (detail == null ? "" : ": " + detail), null);
+        super(
+                "KES evolutions " + Long.toUnsignedString(evolutions) + " out of range 0.."
+                        + (Sum6Kes.TOTAL_PERIODS - 1) + (detail == null ? "" : ": " + detail),
+                null);
         this.evolutions = evolutions;
     }
 

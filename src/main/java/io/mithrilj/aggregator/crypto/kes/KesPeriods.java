@@ -31,9 +31,11 @@ public final class KesPeriods {
     public static int checkedEvolutions(long currentKesPeriod, long startKesPeriod) {
         long e = evolutions(currentKesPeriod, startKesPeriod);
         if (Long.compareUnsigned(e, Sum6Kes.TOTAL_PERIODS) >= 0) {
-            throw new KesPeriodOutOfRangeException(e, "current KES period "
-                    + Long.toUnsignedString(currentKesPeriod) + ", opcert start "
-                    + Long.toUnsignedString(startKesPeriod));
+            throw new KesPeriodOutOfRangeException(
+                    e,
+                    "current KES period "
+                            + Long.toUnsignedString(currentKesPeriod) + ", opcert start "
+                            + Long.toUnsignedString(startKesPeriod));
         }
         return (int) e;
     }

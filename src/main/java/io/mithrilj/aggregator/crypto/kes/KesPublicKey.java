@@ -19,8 +19,8 @@ public final class KesPublicKey {
 
     public static KesPublicKey fromBytes(byte[] bytes) {
         if (bytes == null || bytes.length != SIZE) {
-            throw new CodecException("KES public key must be " + SIZE + " bytes, got "
-                    + (bytes == null ? "null" : bytes.length));
+            throw new CodecException(
+                    "KES public key must be " + SIZE + " bytes, got " + (bytes == null ? "null" : bytes.length));
         }
         return new KesPublicKey(bytes.clone());
     }

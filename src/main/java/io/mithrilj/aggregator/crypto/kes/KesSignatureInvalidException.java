@@ -11,16 +11,17 @@ public final class KesSignatureInvalidException extends KesException {
 
     /** Failure of a bare KES verification at {@code kesEvolutions}. */
     public KesSignatureInvalidException(long kesEvolutions, Throwable cause) {
-        super("KES signature verification error: KesEvolutions="
-                + Long.toUnsignedString(kesEvolutions), cause);
+        super("KES signature verification error: KesEvolutions=" + Long.toUnsignedString(kesEvolutions), cause);
         this.kesEvolutions = kesEvolutions;
         this.startKesPeriod = null;
     }
 
     /** Failure of a registration whose opcert starts at {@code startKesPeriod}. */
     public KesSignatureInvalidException(long kesEvolutions, long startKesPeriod, Throwable cause) {
-        super("KES signature verification error: KesEvolutions=" + Long.toUnsignedString(kesEvolutions)
-                + ", StartKesPeriod=" + Long.toUnsignedString(startKesPeriod), cause);
+        super(
+                "KES signature verification error: KesEvolutions=" + Long.toUnsignedString(kesEvolutions)
+                        + ", StartKesPeriod=" + Long.toUnsignedString(startKesPeriod),
+                cause);
         this.kesEvolutions = kesEvolutions;
         this.startKesPeriod = startKesPeriod;
     }

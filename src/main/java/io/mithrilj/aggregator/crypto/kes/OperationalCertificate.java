@@ -42,8 +42,12 @@ public final class OperationalCertificate {
     private final Ed25519Signature certSig;
     private final Ed25519VerificationKey coldVk;
 
-    private OperationalCertificate(KesPublicKey kesVk, long issueNumber, long startKesPeriod,
-            Ed25519Signature certSig, Ed25519VerificationKey coldVk) {
+    private OperationalCertificate(
+            KesPublicKey kesVk,
+            long issueNumber,
+            long startKesPeriod,
+            Ed25519Signature certSig,
+            Ed25519VerificationKey coldVk) {
         this.kesVk = Objects.requireNonNull(kesVk, "kesVk");
         this.issueNumber = issueNumber;
         this.startKesPeriod = startKesPeriod;
@@ -52,14 +56,18 @@ public final class OperationalCertificate {
     }
 
     /** An opcert from its fields; nothing is verified (see {@link #validate()}). */
-    public static OperationalCertificate of(KesPublicKey kesVk, long issueNumber, long startKesPeriod,
-            Ed25519Signature certSig, Ed25519VerificationKey coldVk) {
+    public static OperationalCertificate of(
+            KesPublicKey kesVk,
+            long issueNumber,
+            long startKesPeriod,
+            Ed25519Signature certSig,
+            Ed25519VerificationKey coldVk) {
         return new OperationalCertificate(kesVk, issueNumber, startKesPeriod, certSig, coldVk);
     }
 
     /** Issues an opcert: the cold key signs the KES key, issue number and start period. */
-    public static OperationalCertificate create(KesPublicKey kesVk, long issueNumber, long startKesPeriod,
-            Ed25519SigningKey coldKey) {
+    public static OperationalCertificate create(
+            KesPublicKey kesVk, long issueNumber, long startKesPeriod, Ed25519SigningKey coldKey) {
         Ed25519Signature sig = coldKey.sign(signedMessage(kesVk, issueNumber, startKesPeriod));
         return new OperationalCertificate(kesVk, issueNumber, startKesPeriod, sig, coldKey.verificationKey());
     }
@@ -86,8 +94,7 @@ public final class OperationalCertificate {
                 return fromBytesHex(encoded);
             } catch (CodecException bytesHexFailure) {
                 bytesHexFailure.addSuppressed(jsonHexFailure);
-                throw new CodecException("not an operational certificate in json-hex or bytes-hex",
-                        bytesHexFailure);
+                throw new CodecException("not an operational certificate in json-hex or bytes-hex", bytesHexFailure);
             }
         }
     }
@@ -125,8 +132,11 @@ public final class OperationalCertificate {
         if (!(outer.get(0) instanceof List<?> body) || body.size() != 4) {
             throw new CodecException("opcert CBOR: expected a 4-element body array");
         }
-        return build(cborBytes(body.get(0), "kes_vk"), cborU64(body.get(1), "issue_number"),
-                cborU64(body.get(2), "start_kes_period"), cborBytes(body.get(3), "cert_sig"),
+        return build(
+                cborBytes(body.get(0), "kes_vk"),
+                cborU64(body.get(1), "issue_number"),
+                cborU64(body.get(2), "start_kes_period"),
+                cborBytes(body.get(3), "cert_sig"),
                 cborBytes(outer.get(1), "cold_vk"));
     }
 
@@ -145,8 +155,12 @@ public final class OperationalCertificate {
     }
 
     private static OperationalCertificate build(byte[] kesVk, long issue, long start, byte[] sig, byte[] cold) {
-        return new OperationalCertificate(KesPublicKey.fromBytes(kesVk), issue, start,
-                Ed25519Signature.fromBytes(sig), Ed25519VerificationKey.fromBytes(cold));
+        return new OperationalCertificate(
+                KesPublicKey.fromBytes(kesVk),
+                issue,
+                start,
+                Ed25519Signature.fromBytes(sig),
+                Ed25519VerificationKey.fromBytes(cold));
     }
 
     // ---- encoding ----
@@ -280,9 +294,12 @@ public final class OperationalCertificate {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof OperationalCertificate other && kesVk.equals(other.kesVk)
-                && issueNumber == other.issueNumber && startKesPeriod == other.startKesPeriod
-                && certSig.equals(other.certSig) && coldVk.equals(other.coldVk);
+        return o instanceof OperationalCertificate other
+                && kesVk.equals(other.kesVk)
+                && issueNumber == other.issueNumber
+                && startKesPeriod == other.startKesPeriod
+                && certSig.equals(other.certSig)
+                && coldVk.equals(other.coldVk);
     }
 
     @Override

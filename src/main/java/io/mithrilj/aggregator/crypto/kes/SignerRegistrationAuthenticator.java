@@ -26,8 +26,7 @@ public final class SignerRegistrationAuthenticator {
     static final long MAX_TRIED_EVOLUTION = Sum6Kes.TOTAL_PERIODS;
 
     /** Result of a successful authentication. */
-    public record AuthenticatedSigner(
-            String partyId, String poolIdHex, long kesEvolutions, long verifiedAtEvolution) {}
+    public record AuthenticatedSigner(String partyId, String poolIdHex, long kesEvolutions, long verifiedAtEvolution) {}
 
     private SignerRegistrationAuthenticator() {}
 
@@ -38,8 +37,8 @@ public final class SignerRegistrationAuthenticator {
      * @param currentKesPeriod the chain's current absolute KES period (unsigned)
      * @return the party id and the evolution at which the signature verified
      */
-    public static AuthenticatedSigner authenticate(byte[] stmVkPop192, Sum6KesSignature signature,
-            OperationalCertificate opcert, long currentKesPeriod) {
+    public static AuthenticatedSigner authenticate(
+            byte[] stmVkPop192, Sum6KesSignature signature, OperationalCertificate opcert, long currentKesPeriod) {
         if (stmVkPop192 == null || stmVkPop192.length != StmVerificationKeyBytes.SIZE) {
             throw new IllegalArgumentException("the signed STM key must be " + StmVerificationKeyBytes.SIZE + " bytes");
         }
@@ -49,14 +48,17 @@ public final class SignerRegistrationAuthenticator {
         long min = e == 0 ? 0 : e - 1;
         long max = Long.compareUnsigned(e, MAX_TRIED_EVOLUTION - 1) >= 0 ? MAX_TRIED_EVOLUTION : e + 1;
         if (Long.compareUnsigned(min, max) > 0) {
-            throw new KesPeriodOutOfRangeException(e, "current KES period "
-                    + Long.toUnsignedString(currentKesPeriod) + ", opcert start "
-                    + Long.toUnsignedString(opcert.startKesPeriod()));
+            throw new KesPeriodOutOfRangeException(
+                    e,
+                    "current KES period "
+                            + Long.toUnsignedString(currentKesPeriod) + ", opcert start "
+                            + Long.toUnsignedString(opcert.startKesPeriod()));
         }
         KesSignatureInvalidException last = null;
         for (long t = min; t <= max; t++) {
             try {
-                Sum6Kes.verify(Math.min(t, Sum6Kes.TOTAL_PERIODS - 1), opcert.kesVerificationKey(), stmVkPop192, signature);
+                Sum6Kes.verify(
+                        Math.min(t, Sum6Kes.TOTAL_PERIODS - 1), opcert.kesVerificationKey(), stmVkPop192, signature);
                 return new AuthenticatedSigner(opcert.partyId(), opcert.poolIdHex(), e, t);
             } catch (KesSignatureInvalidException failure) {
                 last = failure;
@@ -72,10 +74,15 @@ public final class SignerRegistrationAuthenticator {
      *
      * @throws CodecException when a field cannot be decoded
      */
-    public static AuthenticatedSigner authenticate(String verificationKey, String verificationKeySignature,
-            String operationalCertificate, long currentKesPeriod) {
-        return authenticate(StmVerificationKeyBytes.decode(verificationKey),
+    public static AuthenticatedSigner authenticate(
+            String verificationKey,
+            String verificationKeySignature,
+            String operationalCertificate,
+            long currentKesPeriod) {
+        return authenticate(
+                StmVerificationKeyBytes.decode(verificationKey),
                 Sum6KesSignature.decode(verificationKeySignature),
-                OperationalCertificate.decode(operationalCertificate), currentKesPeriod);
+                OperationalCertificate.decode(operationalCertificate),
+                currentKesPeriod);
     }
 }

@@ -50,8 +50,8 @@ public final class Sum6Kes {
             byte[] lhs = Arrays.copyOfRange(sig, offset, offset + 32);
             byte[] rhs = Arrays.copyOfRange(sig, offset + 32, offset + 64);
             if (!MessageDigest.isEqual(Hashes.blake2b256(lhs, rhs), expected)) {
-                throw new KesSignatureInvalidException(period,
-                        new IllegalStateException("hash of the level-" + d + " key pair does not match"));
+                throw new KesSignatureInvalidException(
+                        period, new IllegalStateException("hash of the level-" + d + " key pair does not match"));
             }
             int half = 1 << (d - 1);
             if (t < half) {

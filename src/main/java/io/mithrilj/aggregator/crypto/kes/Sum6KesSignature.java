@@ -25,8 +25,8 @@ public final class Sum6KesSignature {
     /** Wraps 448 bytes (copied). */
     public static Sum6KesSignature fromBytes(byte[] bytes) {
         if (bytes == null || bytes.length != SIZE) {
-            throw new CodecException("KES signature must be " + SIZE + " bytes, got "
-                    + (bytes == null ? "null" : bytes.length));
+            throw new CodecException(
+                    "KES signature must be " + SIZE + " bytes, got " + (bytes == null ? "null" : bytes.length));
         }
         return new Sum6KesSignature(bytes.clone());
     }

@@ -67,8 +67,10 @@ public final class Sum6KesSigningKey {
                     + Sum6Kes.SECRET_KEY_SIZE_WITH_PERIOD + " bytes, got " + bytes.length);
         }
         int n = Sum6Kes.SECRET_KEY_SIZE;
-        long p = ((bytes[n] & 0xFFL) << 24) | ((bytes[n + 1] & 0xFFL) << 16)
-                | ((bytes[n + 2] & 0xFFL) << 8) | (bytes[n + 3] & 0xFFL);
+        long p = ((bytes[n] & 0xFFL) << 24)
+                | ((bytes[n + 1] & 0xFFL) << 16)
+                | ((bytes[n + 2] & 0xFFL) << 8)
+                | (bytes[n + 3] & 0xFFL);
         if (p >= Sum6Kes.TOTAL_PERIODS) {
             throw new CodecException("KES secret key period " + p + " is out of range 0..63");
         }
@@ -118,7 +120,8 @@ public final class Sum6KesSigningKey {
      */
     public void updateTo(long targetPeriod) {
         if (targetPeriod < period || targetPeriod >= Sum6Kes.TOTAL_PERIODS) {
-            throw new KesPeriodOutOfRangeException(targetPeriod,
+            throw new KesPeriodOutOfRangeException(
+                    targetPeriod,
                     "cannot evolve a key at period " + period + " to " + Long.toUnsignedString(targetPeriod));
         }
         while (period < targetPeriod) {

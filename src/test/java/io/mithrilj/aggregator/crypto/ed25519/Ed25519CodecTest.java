@@ -44,7 +44,9 @@ class Ed25519CodecTest {
     void jsonByteArrayRoundTrip(@ForAll byte[] raw) {
         String json = HexJson.jsonByteArray(raw);
         assertEquals(json, HexJson.jsonByteArray(HexJson.toBytes(HexJson.parseJson(json), raw.length, "x")));
-        assertEquals(HexJson.toHex(raw), HexJson.toHex(HexJson.fromHex(HexJson.toHex(raw).toUpperCase())));
+        assertEquals(
+                HexJson.toHex(raw),
+                HexJson.toHex(HexJson.fromHex(HexJson.toHex(raw).toUpperCase())));
     }
 
     @Test

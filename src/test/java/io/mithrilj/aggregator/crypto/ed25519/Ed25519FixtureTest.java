@@ -97,8 +97,7 @@ class Ed25519FixtureTest {
         byte[] badMessage = message.clone();
         badMessage[0] ^= 0x01;
         Ed25519VerificationException e = assertThrows(
-                Ed25519VerificationException.class,
-                () -> vk.verify(badMessage, Ed25519Signature.decode(sigHex)));
+                Ed25519VerificationException.class, () -> vk.verify(badMessage, Ed25519Signature.decode(sigHex)));
         assertEquals(Ed25519VerificationException.Reason.SIGNATURE_MISMATCH, e.reason());
     }
 

@@ -19,7 +19,8 @@ class Ed25519StrictVerifyTest {
     private static final BigInteger L =
             BigInteger.ONE.shiftLeft(252).add(new BigInteger("27742317777372353535851937790883648493"));
     private static final BigInteger D = BigInteger.valueOf(-121665)
-            .multiply(BigInteger.valueOf(121666).modInverse(P)).mod(P);
+            .multiply(BigInteger.valueOf(121666).modInverse(P))
+            .mod(P);
     private static final byte[] MSG = "strict verification".getBytes(StandardCharsets.US_ASCII);
 
     /** Canonical encodings of the 8 points of small order (the torsion subgroup). */
@@ -42,10 +43,12 @@ class Ed25519StrictVerifyTest {
         boolean sign = (enc[31] & 0x80) != 0;
         BigInteger y2 = y.multiply(y).mod(P);
         BigInteger x2 = y2.subtract(BigInteger.ONE)
-                .multiply(D.multiply(y2).add(BigInteger.ONE).modInverse(P)).mod(P);
+                .multiply(D.multiply(y2).add(BigInteger.ONE).modInverse(P))
+                .mod(P);
         BigInteger x = x2.modPow(P.add(BigInteger.valueOf(3)).shiftRight(3), P);
         if (!x.multiply(x).subtract(x2).mod(P).equals(BigInteger.ZERO)) {
-            x = x.multiply(BigInteger.TWO.modPow(P.subtract(BigInteger.ONE).shiftRight(2), P)).mod(P);
+            x = x.multiply(BigInteger.TWO.modPow(P.subtract(BigInteger.ONE).shiftRight(2), P))
+                    .mod(P);
         }
         if (!x.multiply(x).subtract(x2).mod(P).equals(BigInteger.ZERO)) {
             return null;
@@ -57,11 +60,16 @@ class Ed25519StrictVerifyTest {
     }
 
     private static BigInteger[] add(BigInteger[] a, BigInteger[] b) {
-        BigInteger t = D.multiply(a[0]).multiply(b[0]).multiply(a[1]).multiply(b[1]).mod(P);
-        BigInteger x = a[0].multiply(b[1]).add(a[1].multiply(b[0]))
-                .multiply(BigInteger.ONE.add(t).modInverse(P)).mod(P);
-        BigInteger y = a[1].multiply(b[1]).add(a[0].multiply(b[0]))
-                .multiply(BigInteger.ONE.subtract(t).mod(P).modInverse(P)).mod(P);
+        BigInteger t =
+                D.multiply(a[0]).multiply(b[0]).multiply(a[1]).multiply(b[1]).mod(P);
+        BigInteger x = a[0].multiply(b[1])
+                .add(a[1].multiply(b[0]))
+                .multiply(BigInteger.ONE.add(t).modInverse(P))
+                .mod(P);
+        BigInteger y = a[1].multiply(b[1])
+                .add(a[0].multiply(b[0]))
+                .multiply(BigInteger.ONE.subtract(t).mod(P).modInverse(P))
+                .mod(P);
         return new BigInteger[] {x, y};
     }
 
@@ -126,7 +134,8 @@ class Ed25519StrictVerifyTest {
         byte[] base = HexJson.fromHex(BASE_POINT);
         assertFalse(timesEightIsIdentity(base));
         assertFalse(Ed25519Points.isSmallOrder(base));
-        byte[] someKey = Ed25519SigningKey.deterministicTestKey().verificationKey().toBytes();
+        byte[] someKey =
+                Ed25519SigningKey.deterministicTestKey().verificationKey().toBytes();
         assertFalse(Ed25519Points.isSmallOrder(someKey));
     }
 
@@ -142,10 +151,12 @@ class Ed25519StrictVerifyTest {
         byte[] sig = sk.sign(MSG).toBytes();
         BigInteger s = Ed25519Points.littleEndian(sig, 32);
         System.arraycopy(le32(s.add(L)), 0, sig, 32, 32); // same point equation, non-reduced S
-        Ed25519VerificationException e = assertThrows(Ed25519VerificationException.class,
+        Ed25519VerificationException e = assertThrows(
+                Ed25519VerificationException.class,
                 () -> sk.verificationKey().verify(MSG, Ed25519Signature.fromBytes(sig)));
         assertEquals(Reason.NON_CANONICAL_S, e.reason());
-        assertFalse(Ed25519.verify(sig, 0, sk.verificationKey().toBytes(), 0, MSG, 0, MSG.length),
+        assertFalse(
+                Ed25519.verify(sig, 0, sk.verificationKey().toBytes(), 0, MSG, 0, MSG.length),
                 "BouncyCastle rejects a non-canonical S by itself too");
     }
 
@@ -155,10 +166,12 @@ class Ed25519StrictVerifyTest {
         byte[] identity = HexJson.fromHex(SMALL_ORDER_POINTS.get(0));
         byte[] sig = signWithChosenR(sk, identity, MSG);
         // the cofactorless equation holds, so plain RFC 8032 verification accepts it ...
-        assertTrue(Ed25519.verify(sig, 0, sk.verificationKey().toBytes(), 0, MSG, 0, MSG.length),
+        assertTrue(
+                Ed25519.verify(sig, 0, sk.verificationKey().toBytes(), 0, MSG, 0, MSG.length),
                 "BouncyCastle accepts R = identity: the explicit small-order check is needed");
         // ... but dalek's verify_strict does not
-        Ed25519VerificationException e = assertThrows(Ed25519VerificationException.class,
+        Ed25519VerificationException e = assertThrows(
+                Ed25519VerificationException.class,
                 () -> sk.verificationKey().verify(MSG, Ed25519Signature.fromBytes(sig)));
         assertEquals(Reason.SMALL_ORDER_R, e.reason());
     }
@@ -168,8 +181,10 @@ class Ed25519StrictVerifyTest {
         Ed25519SigningKey sk = Ed25519SigningKey.deterministicTestKey();
         for (String hex : SMALL_ORDER_POINTS) {
             byte[] sig = concat(HexJson.fromHex(hex), new byte[32]);
-            Ed25519VerificationException e = assertThrows(Ed25519VerificationException.class,
-                    () -> sk.verificationKey().verify(MSG, Ed25519Signature.fromBytes(sig)), hex);
+            Ed25519VerificationException e = assertThrows(
+                    Ed25519VerificationException.class,
+                    () -> sk.verificationKey().verify(MSG, Ed25519Signature.fromBytes(sig)),
+                    hex);
             assertEquals(Reason.SMALL_ORDER_R, e.reason(), hex);
         }
     }
@@ -192,13 +207,15 @@ class Ed25519StrictVerifyTest {
     @Test
     void rejectsSmallOrderKeyGivenInNonCanonicalForm() {
         // y = p + 1 ≡ 1: the identity, written non-canonically; dalek decodes it and rejects it as weak
-        Ed25519VerificationKey vk = Ed25519VerificationKey.fromBytesHex(
-                "eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f");
+        Ed25519VerificationKey vk =
+                Ed25519VerificationKey.fromBytesHex("eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f");
         byte[] one = new byte[32];
         one[0] = 1;
         Ed25519Signature sig = Ed25519Signature.fromBytes(concat(HexJson.fromHex(BASE_POINT), one));
-        assertEquals(Reason.SMALL_ORDER_PUBLIC_KEY,
-                assertThrows(Ed25519VerificationException.class, () -> vk.verify(MSG, sig)).reason());
+        assertEquals(
+                Reason.SMALL_ORDER_PUBLIC_KEY,
+                assertThrows(Ed25519VerificationException.class, () -> vk.verify(MSG, sig))
+                        .reason());
     }
 
     @Test
@@ -207,8 +224,12 @@ class Ed25519StrictVerifyTest {
         // y = 2^255 - 1 >= p
         byte[] r = HexJson.fromHex("ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f");
         Ed25519Signature sig = Ed25519Signature.fromBytes(concat(r, new byte[32]));
-        assertEquals(Reason.NON_CANONICAL_R, assertThrows(Ed25519VerificationException.class,
-                () -> sk.verificationKey().verify(MSG, sig)).reason());
+        assertEquals(
+                Reason.NON_CANONICAL_R,
+                assertThrows(
+                                Ed25519VerificationException.class,
+                                () -> sk.verificationKey().verify(MSG, sig))
+                        .reason());
     }
 
     @Test
@@ -223,8 +244,12 @@ class Ed25519StrictVerifyTest {
         }
         assertFalse(Ed25519Points.decompresses(r));
         Ed25519Signature sig = Ed25519Signature.fromBytes(concat(r, new byte[32]));
-        assertEquals(Reason.INVALID_R, assertThrows(Ed25519VerificationException.class,
-                () -> sk.verificationKey().verify(MSG, sig)).reason());
+        assertEquals(
+                Reason.INVALID_R,
+                assertThrows(
+                                Ed25519VerificationException.class,
+                                () -> sk.verificationKey().verify(MSG, sig))
+                        .reason());
         // and such bytes are not accepted as a verification key either
         byte[] notOnCurve = r;
         assertThrows(CodecException.class, () -> Ed25519VerificationKey.fromBytes(notOnCurve));
@@ -235,8 +260,10 @@ class Ed25519StrictVerifyTest {
         Ed25519SigningKey sk = Ed25519SigningKey.deterministicTestKey();
         Ed25519Signature sig = sk.sign(MSG);
         Ed25519VerificationKey other = Ed25519SigningKey.fromSeed(new byte[32]).verificationKey();
-        assertEquals(Reason.SIGNATURE_MISMATCH,
-                assertThrows(Ed25519VerificationException.class, () -> other.verify(MSG, sig)).reason());
+        assertEquals(
+                Reason.SIGNATURE_MISMATCH,
+                assertThrows(Ed25519VerificationException.class, () -> other.verify(MSG, sig))
+                        .reason());
         assertFalse(sk.verificationKey().isValid("other".getBytes(StandardCharsets.US_ASCII), sig));
     }
 
@@ -278,7 +305,8 @@ class Ed25519StrictVerifyTest {
                 khBe[i] = kh[63 - i];
             }
             BigInteger k = new BigInteger(1, khBe).mod(L);
-            byte[] sig = concat(r, le32(BigInteger.valueOf(nonce).add(k.multiply(secret)).mod(L)));
+            byte[] sig = concat(
+                    r, le32(BigInteger.valueOf(nonce).add(k.multiply(secret)).mod(L)));
             boolean ours = vk.isValid(MSG, Ed25519Signature.fromBytes(sig));
             boolean bc = Ed25519.verify(sig, 0, mixed, 0, MSG, 0, MSG.length);
             assertTrue(bc, "BouncyCastle (cofactored) accepts every one, nonce " + nonce);
@@ -331,8 +359,12 @@ class Ed25519StrictVerifyTest {
         BigInteger k = new BigInteger(1, khBe).mod(L);
         byte[] sig = concat(r, le32(nonce.add(k.multiply(secret)).mod(L)));
         assertTrue(Ed25519.verify(sig, 0, a, 0, MSG, 0, MSG.length), "BouncyCastle verification is cofactored");
-        assertEquals(Reason.SIGNATURE_MISMATCH, assertThrows(Ed25519VerificationException.class,
-                () -> sk.verificationKey().verify(MSG, Ed25519Signature.fromBytes(sig))).reason());
+        assertEquals(
+                Reason.SIGNATURE_MISMATCH,
+                assertThrows(
+                                Ed25519VerificationException.class,
+                                () -> sk.verificationKey().verify(MSG, Ed25519Signature.fromBytes(sig)))
+                        .reason());
         assertFalse(Ed25519Points.cofactorlessEquationHolds(a, sig, MSG));
     }
 

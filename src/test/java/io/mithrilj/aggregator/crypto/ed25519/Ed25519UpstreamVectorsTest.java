@@ -30,19 +30,24 @@ class Ed25519UpstreamVectorsTest {
         Ed25519Signature signature = Ed25519Signature.decode(signatureHex);
         TEST_KEY.verificationKey().verify(signed, signature);
         assertEquals(signatureHex, TEST_KEY.sign(signed).toBytesHex());
-        assertFalse(TEST_KEY.verificationKey().isValid(markersJson.replace('1', '3').getBytes(StandardCharsets.UTF_8), signature));
+        assertFalse(TEST_KEY.verificationKey()
+                .isValid(markersJson.replace('1', '3').getBytes(StandardCharsets.UTF_8), signature));
     }
 
     @Test
     void ancillaryManifestTestKeyAndSignature() {
         // artifacts.md §6.4: end-to-end ancillary key pair and the signature of a manifest hash
-        assertEquals("5b3131382c3138342c3232342c3137332c3136302c3234312c36312c3134342c36342c39332c3130362c3232392c"
-                + "38332c3133342c3138392c34302c3138392c3231302c32352c3138342c3136302c3134312c3233372c32362c3136"
-                + "382c35342c3233392c3230342c3133392c3131392c31332c3139395d", TEST_KEY.toJsonHex());
+        assertEquals(
+                "5b3131382c3138342c3232342c3137332c3136302c3234312c36312c3134342c36342c39332c3130362c3232392c"
+                        + "38332c3133342c3138392c34302c3138392c3231302c32352c3138342c3136302c3134312c3233372c32362c3136"
+                        + "382c35342c3233392c3230342c3133392c3131392c31332c3139395d",
+                TEST_KEY.toJsonHex());
         byte[] manifestHash = HexJson.fromHex("7b9692db6c1775d208037ed3445da9c8b173a9db5702ee34d125d6cf15bcf67f");
         Ed25519Signature sig = TEST_KEY.sign(manifestHash);
-        assertEquals("352c03ee5f23e3d89d77d965e2ce512c5db30e5c4b239fd751218c58e7e344ce9a7315f2d873302c0522348c7403"
-                + "814fa087aad52919470b4f747f9206782a08", sig.toBytesHex());
+        assertEquals(
+                "352c03ee5f23e3d89d77d965e2ce512c5db30e5c4b239fd751218c58e7e344ce9a7315f2d873302c0522348c7403"
+                        + "814fa087aad52919470b4f747f9206782a08",
+                sig.toBytesHex());
         TEST_KEY.verificationKey().verify(manifestHash, sig);
         assertEquals(TEST_KEY, Ed25519SigningKey.decode(TEST_KEY.toBytesHex()), "plain-hex fallback of the secret key");
     }

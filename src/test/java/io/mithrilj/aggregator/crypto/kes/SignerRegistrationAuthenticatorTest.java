@@ -20,8 +20,13 @@ import org.junit.jupiter.api.Test;
 class SignerRegistrationAuthenticatorTest {
 
     /** A signer registration of the fixtures. */
-    record Registration(String source, String partyId, String verificationKey, String verificationKeySignature,
-            String operationalCertificate, long kesPeriod) {}
+    record Registration(
+            String source,
+            String partyId,
+            String verificationKey,
+            String verificationKeySignature,
+            String operationalCertificate,
+            long kesPeriod) {}
 
     static List<Registration> fixtureRegistrations() {
         List<Registration> out = new ArrayList<>();
@@ -41,8 +46,12 @@ class SignerRegistrationAuthenticatorTest {
     }
 
     private static Registration registration(String source, Map<?, ?> s) {
-        return new Registration(source, (String) s.get("party_id"), (String) s.get("verification_key"),
-                (String) s.get("verification_key_signature"), (String) s.get("operational_certificate"),
+        return new Registration(
+                source,
+                (String) s.get("party_id"),
+                (String) s.get("verification_key"),
+                (String) s.get("verification_key_signature"),
+                (String) s.get("operational_certificate"),
                 ((BigInteger) s.get("kes_period")).longValueExact());
     }
 
@@ -56,8 +65,8 @@ class SignerRegistrationAuthenticatorTest {
         List<Registration> regs = fixtureRegistrations();
         assertEquals(24, regs.size(), "20 in the stake distributions + 4 in epoch-settings");
         for (Registration r : regs) {
-            AuthenticatedSigner signer = SignerRegistrationAuthenticator.authenticate(r.verificationKey(),
-                    r.verificationKeySignature(), r.operationalCertificate(), currentKesPeriod(r));
+            AuthenticatedSigner signer = SignerRegistrationAuthenticator.authenticate(
+                    r.verificationKey(), r.verificationKeySignature(), r.operationalCertificate(), currentKesPeriod(r));
             assertEquals(r.partyId(), signer.partyId(), r.source());
             assertEquals(r.kesPeriod(), signer.kesEvolutions(), r.source());
         }
@@ -68,8 +77,12 @@ class SignerRegistrationAuthenticatorTest {
         for (Registration r : fixtureRegistrations()) {
             assertTrue(r.verificationKeySignature().startsWith("7b22"), "KES signature is json-hex");
             assertTrue(r.operationalCertificate().startsWith("5b5b5b"), "opcert is json-hex");
-            assertEquals(r.verificationKeySignature(), Sum6KesSignature.decode(r.verificationKeySignature()).encode());
-            assertEquals(r.operationalCertificate(), OperationalCertificate.decode(r.operationalCertificate()).encode());
+            assertEquals(
+                    r.verificationKeySignature(),
+                    Sum6KesSignature.decode(r.verificationKeySignature()).encode());
+            assertEquals(
+                    r.operationalCertificate(),
+                    OperationalCertificate.decode(r.operationalCertificate()).encode());
             // and the bytes-hex fallbacks decode to the same objects
             Sum6KesSignature sig = Sum6KesSignature.decode(r.verificationKeySignature());
             assertEquals(sig, Sum6KesSignature.decode(sig.toBytesHex()));
@@ -88,7 +101,8 @@ class SignerRegistrationAuthenticatorTest {
             for (int i = 0; i < vk.length; i += 37) {
                 byte[] bad = vk.clone();
                 bad[i] ^= 0x01;
-                KesSignatureInvalidException e = assertThrows(KesSignatureInvalidException.class,
+                KesSignatureInvalidException e = assertThrows(
+                        KesSignatureInvalidException.class,
                         () -> SignerRegistrationAuthenticator.authenticate(bad, sig, opcert, currentKesPeriod(r)));
                 assertEquals(r.kesPeriod(), e.kesEvolutions());
                 assertEquals(opcert.startKesPeriod(), e.startKesPeriod().orElseThrow());
@@ -106,8 +120,10 @@ class SignerRegistrationAuthenticatorTest {
             byte[] bad = sig.clone();
             bad[i] ^= 0x80;
             Sum6KesSignature badSig = Sum6KesSignature.fromBytes(bad);
-            assertThrows(KesSignatureInvalidException.class,
-                    () -> SignerRegistrationAuthenticator.authenticate(vk, badSig, opcert, currentKesPeriod(r)), "byte " + i);
+            assertThrows(
+                    KesSignatureInvalidException.class,
+                    () -> SignerRegistrationAuthenticator.authenticate(vk, badSig, opcert, currentKesPeriod(r)),
+                    "byte " + i);
         }
     }
 
@@ -116,7 +132,8 @@ class SignerRegistrationAuthenticatorTest {
         for (Registration r : fixtureRegistrations().subList(0, 2)) {
             byte[] vk = StmVerificationKeyBytes.decode(r.verificationKey());
             Sum6KesSignature sig = Sum6KesSignature.decode(r.verificationKeySignature());
-            byte[] cbor = OperationalCertificate.decode(r.operationalCertificate()).toCborBytes();
+            byte[] cbor =
+                    OperationalCertificate.decode(r.operationalCertificate()).toCborBytes();
             OperationalCertificate original = OperationalCertificate.decode(r.operationalCertificate());
             int flipped = 0;
             for (int i = 0; i < cbor.length; i++) {
@@ -132,8 +149,10 @@ class SignerRegistrationAuthenticatorTest {
                 if (candidate.equals(original)) {
                     continue;
                 }
-                KesException e = assertThrows(KesException.class,
-                        () -> SignerRegistrationAuthenticator.authenticate(vk, sig, candidate, currentKesPeriod(r)), "byte " + i);
+                KesException e = assertThrows(
+                        KesException.class,
+                        () -> SignerRegistrationAuthenticator.authenticate(vk, sig, candidate, currentKesPeriod(r)),
+                        "byte " + i);
                 assertInstanceOf(OpCertInvalidException.class, e, "byte " + i);
                 flipped++;
             }
@@ -145,11 +164,19 @@ class SignerRegistrationAuthenticatorTest {
     void flippedOpcertStartPeriodFailsWithOpCertInvalid() {
         Registration r = fixtureRegistrations().get(0);
         OperationalCertificate ok = OperationalCertificate.decode(r.operationalCertificate());
-        OperationalCertificate shifted = OperationalCertificate.of(ok.kesVerificationKey(), ok.issueNumber(),
-                ok.startKesPeriod() + 1, ok.certificateSignature(), ok.coldVerificationKey());
-        assertThrows(OpCertInvalidException.class, () -> SignerRegistrationAuthenticator.authenticate(
-                StmVerificationKeyBytes.decode(r.verificationKey()), Sum6KesSignature.decode(r.verificationKeySignature()),
-                shifted, currentKesPeriod(r) + 1));
+        OperationalCertificate shifted = OperationalCertificate.of(
+                ok.kesVerificationKey(),
+                ok.issueNumber(),
+                ok.startKesPeriod() + 1,
+                ok.certificateSignature(),
+                ok.coldVerificationKey());
+        assertThrows(
+                OpCertInvalidException.class,
+                () -> SignerRegistrationAuthenticator.authenticate(
+                        StmVerificationKeyBytes.decode(r.verificationKey()),
+                        Sum6KesSignature.decode(r.verificationKeySignature()),
+                        shifted,
+                        currentKesPeriod(r) + 1));
     }
 
     // ---- the evolution window, on generated material ----
@@ -170,7 +197,10 @@ class SignerRegistrationAuthenticatorTest {
     }
 
     private static OperationalCertificate opcert() {
-        return OperationalCertificate.create(Sum6KesSigningKey.generate(new byte[32]).publicKey(), 3, START,
+        return OperationalCertificate.create(
+                Sum6KesSigningKey.generate(new byte[32]).publicKey(),
+                3,
+                START,
                 Ed25519SigningKey.deterministicTestKey());
     }
 
@@ -185,7 +215,8 @@ class SignerRegistrationAuthenticatorTest {
             assertEquals(5, s.verifiedAtEvolution());
         }
         for (long current : new long[] {START + 3, START + 7, START + 40}) {
-            KesSignatureInvalidException e = assertThrows(KesSignatureInvalidException.class,
+            KesSignatureInvalidException e = assertThrows(
+                    KesSignatureInvalidException.class,
                     () -> SignerRegistrationAuthenticator.authenticate(STM_KEY, sig, opcert, current));
             assertEquals(current - START, e.kesEvolutions());
             assertEquals(START, e.startKesPeriod().orElseThrow());
@@ -196,8 +227,12 @@ class SignerRegistrationAuthenticatorTest {
     void currentPeriodBeforeOpcertStartSaturatesToZeroEvolutions() {
         // upstream: KesPeriod - KesPeriod saturates at 0, then tries evolutions 0 and 1
         OperationalCertificate opcert = opcert();
-        assertEquals(0, SignerRegistrationAuthenticator.authenticate(STM_KEY, signAt(1), opcert, 2).kesEvolutions());
-        assertThrows(KesSignatureInvalidException.class,
+        assertEquals(
+                0,
+                SignerRegistrationAuthenticator.authenticate(STM_KEY, signAt(1), opcert, 2)
+                        .kesEvolutions());
+        assertThrows(
+                KesSignatureInvalidException.class,
                 () -> SignerRegistrationAuthenticator.authenticate(STM_KEY, signAt(2), opcert, 2));
     }
 
@@ -209,13 +244,18 @@ class SignerRegistrationAuthenticatorTest {
         SignerRegistrationAuthenticator.authenticate(STM_KEY, sig63, opcert, START + 63);
         SignerRegistrationAuthenticator.authenticate(STM_KEY, sig63, opcert, START + 64);
         // upstream quirk: the window of e = 65 is {64}, which the crate verifies as 63
-        assertEquals(64, SignerRegistrationAuthenticator.authenticate(STM_KEY, sig63, opcert, START + 65).verifiedAtEvolution());
+        assertEquals(
+                64,
+                SignerRegistrationAuthenticator.authenticate(STM_KEY, sig63, opcert, START + 65)
+                        .verifiedAtEvolution());
         for (long current : new long[] {START + 66, START + 1000, -1L}) {
-            KesPeriodOutOfRangeException e = assertThrows(KesPeriodOutOfRangeException.class,
+            KesPeriodOutOfRangeException e = assertThrows(
+                    KesPeriodOutOfRangeException.class,
                     () -> SignerRegistrationAuthenticator.authenticate(STM_KEY, sig63, opcert, current));
             assertEquals(current - START, e.evolutions());
         }
-        assertThrows(KesSignatureInvalidException.class,
+        assertThrows(
+                KesSignatureInvalidException.class,
                 () -> SignerRegistrationAuthenticator.authenticate(STM_KEY, signAt(62), opcert, START + 65));
         assertThrows(KesPeriodOutOfRangeException.class, () -> KesPeriods.checkedEvolutions(START + 64, START));
         assertEquals(63, KesPeriods.checkedEvolutions(START + 63, START));
@@ -224,9 +264,10 @@ class SignerRegistrationAuthenticatorTest {
     @Test
     void invalidOpcertIsReportedBeforeThePeriodWindow() {
         OperationalCertificate ok = opcert();
-        OperationalCertificate bad = OperationalCertificate.of(ok.kesVerificationKey(), 4, START,
-                ok.certificateSignature(), ok.coldVerificationKey());
-        assertThrows(OpCertInvalidException.class,
+        OperationalCertificate bad = OperationalCertificate.of(
+                ok.kesVerificationKey(), 4, START, ok.certificateSignature(), ok.coldVerificationKey());
+        assertThrows(
+                OpCertInvalidException.class,
                 () -> SignerRegistrationAuthenticator.authenticate(STM_KEY, signAt(0), bad, START + 500));
     }
 
@@ -245,7 +286,8 @@ class SignerRegistrationAuthenticatorTest {
         assertThrows(CodecException.class, () -> StmVerificationKeyBytes.decode(HexJson.jsonToHex("{\"vk\":[1]}")));
         assertThrows(CodecException.class, () -> StmVerificationKeyBytes.decode(HexJson.toHex(new byte[191])));
         assertEquals(192, StmVerificationKeyBytes.decode(HexJson.toHex(new byte[192])).length);
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> SignerRegistrationAuthenticator.authenticate(new byte[191], signAt(0), opcert(), START));
         try {
             SignerRegistrationAuthenticator.authenticate(STM_KEY, signAt(0), opcert(), START);

@@ -34,7 +34,9 @@ class Sum6KesTest {
 
     @Test
     void zeroSeedPublicKeyMatchesUpstreamVector() {
-        assertEquals(ZERO_SEED_VK, Sum6KesSigningKey.generate(new byte[32]).publicKey().toHex());
+        assertEquals(
+                ZERO_SEED_VK,
+                Sum6KesSigningKey.generate(new byte[32]).publicKey().toHex());
     }
 
     @ParameterizedTest
@@ -49,12 +51,13 @@ class Sum6KesTest {
         sig.verify(period, vk, MSG);
         for (int other : new int[] {period - 1, period + 1}) {
             if (other >= 0 && other < 64) {
-                KesSignatureInvalidException e = assertThrows(KesSignatureInvalidException.class,
-                        () -> sig.verify(other, vk, MSG));
+                KesSignatureInvalidException e =
+                        assertThrows(KesSignatureInvalidException.class, () -> sig.verify(other, vk, MSG));
                 assertEquals(other, e.kesEvolutions());
             }
         }
-        assertThrows(KesSignatureInvalidException.class,
+        assertThrows(
+                KesSignatureInvalidException.class,
                 () -> sig.verify(period, vk, "other".getBytes(StandardCharsets.US_ASCII)));
     }
 
@@ -76,15 +79,17 @@ class Sum6KesTest {
         KesPeriodOutOfRangeException e = assertThrows(KesPeriodOutOfRangeException.class, sk::update);
         assertEquals(64, e.evolutions());
         assertEquals(63, sk.period(), "a failed update leaves the key unchanged");
-        assertThrows(KesPeriodOutOfRangeException.class, () -> Sum6KesSigningKey.generate(new byte[32]).updateTo(64));
+        assertThrows(
+                KesPeriodOutOfRangeException.class,
+                () -> Sum6KesSigningKey.generate(new byte[32]).updateTo(64));
         Sum6KesSigningKey at5 = zeroSeedKeyAt(5);
         assertThrows(KesPeriodOutOfRangeException.class, () -> at5.updateTo(4), "no going back");
     }
 
     @Test
     void everyPeriodSignsAndVerifiesOnlyAtItsOwnPeriod() {
-        Sum6KesSigningKey sk = Sum6KesSigningKey.generate(HexJson.fromHex(
-                "0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f20"));
+        Sum6KesSigningKey sk = Sum6KesSigningKey.generate(
+                HexJson.fromHex("0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f20"));
         KesPublicKey vk = sk.publicKey();
         for (int t = 0; t < 64; t++) {
             Sum6KesSignature sig = sk.sign(MSG);
@@ -116,8 +121,8 @@ class Sum6KesTest {
         assertArrayEquals(kesSig, sk.sign(payload).toBytes());
         Sum6KesSignature.fromBytes(kesSig).verify(3, sk.publicKey(), payload);
 
-        OperationalCertificate opcert = OperationalCertificate.create(
-                sk.publicKey(), 0, 2, Ed25519SigningKey.deterministicTestKey());
+        OperationalCertificate opcert =
+                OperationalCertificate.create(sk.publicKey(), 0, 2, Ed25519SigningKey.deterministicTestKey());
         assertArrayEquals(opcertBody, opcert.toCborBytesWithoutColdKey());
         assertArrayEquals(coldVk, opcert.coldVerificationKey().toBytes());
         assertEquals("pool1mxyec46067n3querj9cxkk0g0zlag93pf3ya9vuyr3wgkq2e6t7", opcert.partyId());
@@ -156,7 +161,8 @@ class Sum6KesTest {
         byte[] at32 = sk.toBytes();
         // the level-6 right seed is consumed at the switch to the right half
         int level6Seed = 32 + 96 * 5;
-        assertNotEquals(HexJson.toHex(new byte[32]), HexJson.toHex(Arrays.copyOfRange(atZero, level6Seed, level6Seed + 32)));
+        assertNotEquals(
+                HexJson.toHex(new byte[32]), HexJson.toHex(Arrays.copyOfRange(atZero, level6Seed, level6Seed + 32)));
         assertArrayEquals(new byte[32], Arrays.copyOfRange(at32, level6Seed, level6Seed + 32));
         assertFalse(Arrays.equals(Arrays.copyOf(atZero, 32), Arrays.copyOf(at32, 32)));
     }
@@ -182,8 +188,11 @@ class Sum6KesTest {
         assertEquals(sig, Sum6KesSignature.decode(sig.toBytesHex()));
         assertEquals(sig, Sum6KesSignature.decode(" " + json.toUpperCase() + "\n"));
         // field order does not matter when decoding
-        String reordered = sig.toJson().replaceFirst("^\\{\"sigma\":", "{\"rhs_pk\":"
-                + HexJson.jsonByteArray(Arrays.copyOfRange(sig.toBytes(), 416, 448)) + ",\"sigma\":")
+        String reordered = sig.toJson()
+                .replaceFirst(
+                        "^\\{\"sigma\":",
+                        "{\"rhs_pk\":" + HexJson.jsonByteArray(Arrays.copyOfRange(sig.toBytes(), 416, 448))
+                                + ",\"sigma\":")
                 .replaceFirst(",\"rhs_pk\":\\[[0-9,]*\\]\\}$", "}");
         assertEquals(sig, Sum6KesSignature.fromJsonHex(HexJson.jsonToHex(reordered)));
         assertThrows(CodecException.class, () -> Sum6KesSignature.decode(HexJson.toHex(new byte[447])));
@@ -200,7 +209,8 @@ class Sum6KesTest {
     }
 
     @Property(tries = 15)
-    void randomKeysSignAndVerifyAtRandomPeriods(@ForAll @Size(32) byte[] seed, @ForAll @IntRange(min = 0, max = 63) int period) {
+    void randomKeysSignAndVerifyAtRandomPeriods(
+            @ForAll @Size(32) byte[] seed, @ForAll @IntRange(min = 0, max = 63) int period) {
         Sum6KesSigningKey sk = Sum6KesSigningKey.generate(seed);
         sk.updateTo(period);
         Sum6KesSignature sig = sk.sign(seed);
