@@ -3,7 +3,6 @@ package io.mithrilj.aggregator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mithrilj.aggregator.metrics.MithrilMetric;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -63,17 +62,10 @@ class CommandLineIT {
 
     @Test
     void servesOnTheEmbeddedDatabaseKeepsItsRowsAndLeavesPortsToOtherCommands() throws Exception {
-        int port = freePort();
-        int metricsPort = freePort();
-        Map<String, String> env = Map.of(
-                "SERVER_PORT",
-                Integer.toString(port),
-                "ENABLE_METRICS_SERVER",
-                "true",
-                "METRICS_SERVER_IP",
-                "127.0.0.1",
-                "METRICS_SERVER_PORT",
-                Integer.toString(metricsPort));
+        // upstream's default ports (8080, metrics 9090): the other commands must run beside them
+        int port = 8080;
+        int metricsPort = 9090;
+        Map<String, String> env = Map.of("ENABLE_METRICS_SERVER", "true");
         String ready = "http://127.0.0.1:" + port + "/q/health/ready";
         try (AggregatorProcess first = AggregatorProcess.start(work, env, "-vv", "serve")) {
             first.awaitReady(ready, Duration.ofSeconds(120));
@@ -112,9 +104,4 @@ class CommandLineIT {
         }
     }
 
-    static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }
