@@ -36,6 +36,7 @@ import io.mithrilj.aggregator.protocol.CertificateSignature;
 import io.mithrilj.aggregator.protocol.Fixtures;
 import io.mithrilj.aggregator.protocol.ProtocolMessagePartKey;
 import io.mithrilj.aggregator.protocol.json.JsonHex;
+import io.mithrilj.aggregator.protocol.json.MessageFormatException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -202,17 +203,27 @@ class CertificateChainVerifierTest {
 
     @Test
     void multiSignatureDigitIsRefused() {
-        assumeTrue(ChainFixture.stmAvailable(), "needs the STM verifier");
         Map<String, Certificate> certs = ChainFixture.certificates();
-        Certificate t = tampered(Fixtures.LATEST, n -> {
-            String json = JsonHex.decodeToJson(n.get("multi_signature").asText());
-            // change one digit of the first sigma byte value
-            int i = json.indexOf("\"sigma\":[") + 9;
-            char d = json.charAt(i);
-            String changed = json.substring(0, i) + (d == '1' ? '2' : '1') + json.substring(i + 1);
-            n.put("multi_signature", JsonHex.encode(changed));
-        }).withComputedHash();
-        assertRefused(VerifyMultiSignature.class, t.hash(), () -> verifier(certs).verifyChain(t));
+        // a changed lottery index still decodes, then fails verification
+        Certificate t = tampered(Fixtures.LATEST, n -> n.put("multi_signature",
+                editJsonHex(n.get("multi_signature").asText(), "\"indexes\":["))).withComputedHash();
+        var e = assertRefused(VerifyMultiSignature.class, t.hash(), () -> verifier(certs).verifyChain(t));
+        assertTrue(!e.verifierReason().isEmpty());
+        // a changed sigma byte no longer decodes to a G1 point: refused when the message is read (as upstream)
+        var bad = assertThrows(MessageFormatException.class, () -> tampered(Fixtures.LATEST, n -> n.put("multi_signature",
+                editJsonHex(n.get("multi_signature").asText(), "\"sigma\":["))));
+        assertTrue(bad.getMessage().contains("multi-signature"), bad.getMessage());
+    }
+
+    /** Changes the last digit of the first number after {@code marker} in a JSON-hex string. */
+    static String editJsonHex(String jsonHex, String marker) {
+        String json = JsonHex.decodeToJson(jsonHex);
+        int i = json.indexOf(marker) + marker.length();
+        while (Character.isDigit(json.charAt(i + 1))) {
+            i++;
+        }
+        char d = json.charAt(i);
+        return JsonHex.encode(json.substring(0, i) + (d == '0' ? '1' : '0') + json.substring(i + 1));
     }
 
     @Test

@@ -19,9 +19,9 @@ final class ChainFixture {
 
     private ChainFixture() {}
 
-    /** The real STM verifier once the STM branch is merged; {@code null} before. */
+    /** The real STM verifier. */
     static MultiSignatureVerifier stmVerifier() {
-        return null;
+        return StmMultiSignatureVerifier.INSTANCE;
     }
 
     static boolean stmAvailable() {

@@ -34,7 +34,7 @@ public final class CertificateJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonFactory FACTORY = MAPPER.getFactory();
     private static final BigInteger U64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
-    private static volatile CryptoCanonicalizer defaultCanonicalizer = CryptoCanonicalizer.JSON_ONLY;
+    private static volatile CryptoCanonicalizer defaultCanonicalizer = CryptoCanonicalizer.STM;
 
     private CertificateJson() {}
 

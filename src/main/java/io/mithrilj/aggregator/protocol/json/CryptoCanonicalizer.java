@@ -1,5 +1,8 @@
 package io.mithrilj.aggregator.protocol.json;
 
+import io.mithrilj.aggregator.crypto.stm.StmAggregateSignature;
+import io.mithrilj.aggregator.crypto.stm.StmAggregateVerificationKey;
+import io.mithrilj.aggregator.crypto.stm.StmException;
 import io.mithrilj.aggregator.protocol.Hashing;
 import java.util.Locale;
 
@@ -36,6 +39,35 @@ public interface CryptoCanonicalizer {
                 return JsonHex.canonicalize(received);
             } catch (MessageFormatException e) {
                 throw new MessageFormatException("can not decode the multi-signature", e);
+            }
+        }
+
+        @Override
+        public String genesisSignature(String received) {
+            return genesisSignatureBytesHex(received);
+        }
+    };
+
+    /**
+     * Upstream's rule: decode with the STM codecs (JSON-hex, then bytes-hex) and re-encode as compact
+     * JSON-hex, so field order, unknown fields, whitespace and hex case never change a hash.
+     */
+    CryptoCanonicalizer STM = new CryptoCanonicalizer() {
+        @Override
+        public String aggregateVerificationKey(String received) {
+            try {
+                return StmAggregateVerificationKey.decode(received).toJsonHex();
+            } catch (StmException | RuntimeException e) {
+                throw new MessageFormatException("can not decode the aggregate verification key: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public String multiSignature(String received) {
+            try {
+                return StmAggregateSignature.decode(received).toJsonHex();
+            } catch (StmException | RuntimeException e) {
+                throw new MessageFormatException("can not decode the multi-signature: " + e.getMessage(), e);
             }
         }
 
