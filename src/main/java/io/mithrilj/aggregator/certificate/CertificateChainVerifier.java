@@ -41,8 +41,12 @@ public final class CertificateChainVerifier {
     private final VerifiedCertificateCache cache;
     private final long maxChainLength;
 
-    public CertificateChainVerifier(CertificateRetriever retriever, MultiSignatureVerifier multiSignatureVerifier,
-            GenesisSignatureVerifier genesisVerifier, VerifiedCertificateCache cache, long maxChainLength) {
+    public CertificateChainVerifier(
+            CertificateRetriever retriever,
+            MultiSignatureVerifier multiSignatureVerifier,
+            GenesisSignatureVerifier genesisVerifier,
+            VerifiedCertificateCache cache,
+            long maxChainLength) {
         this.retriever = Objects.requireNonNull(retriever, "retriever");
         this.multiSignatureVerifier = Objects.requireNonNull(multiSignatureVerifier, "multiSignatureVerifier");
         this.genesisVerifier = Objects.requireNonNull(genesisVerifier, "genesisVerifier");
@@ -53,9 +57,15 @@ public final class CertificateChainVerifier {
         this.maxChainLength = maxChainLength;
     }
 
-    public CertificateChainVerifier(CertificateRetriever retriever, MultiSignatureVerifier multiSignatureVerifier,
+    public CertificateChainVerifier(
+            CertificateRetriever retriever,
+            MultiSignatureVerifier multiSignatureVerifier,
             GenesisSignatureVerifier genesisVerifier) {
-        this(retriever, multiSignatureVerifier, genesisVerifier, new VerifiedCertificateCache(10_000),
+        this(
+                retriever,
+                multiSignatureVerifier,
+                genesisVerifier,
+                new VerifiedCertificateCache(10_000),
                 DEFAULT_MAX_CHAIN_LENGTH);
     }
 
@@ -112,7 +122,8 @@ public final class CertificateChainVerifier {
     }
 
     private boolean isCachedAndIntact(Certificate c) {
-        return cache.contains(c.hash()) && !c.hasUnknownSignedEntityType()
+        return cache.contains(c.hash())
+                && !c.hasUnknownSignedEntityType()
                 && c.computeHash().equals(c.hash())
                 && c.protocolMessage().computeHash().equals(c.signedMessage());
     }
@@ -175,8 +186,11 @@ public final class CertificateChainVerifier {
         verifyHash(certificate);
         verifySignedMessage(certificate);
         try {
-            multiSignatureVerifier.verify(ascii(certificate.signedMessage()), multi.multiSignatureJsonHex(),
-                    certificate.aggregateVerificationKey(), certificate.metadata().protocolParameters());
+            multiSignatureVerifier.verify(
+                    ascii(certificate.signedMessage()),
+                    multi.multiSignatureJsonHex(),
+                    certificate.aggregateVerificationKey(),
+                    certificate.metadata().protocolParameters());
         } catch (MultiSignatureVerifier.InvalidMultiSignatureException e) {
             throw new VerifyMultiSignature(hash, e.getMessage(), e);
         }
@@ -190,16 +204,21 @@ public final class CertificateChainVerifier {
         boolean sameEpoch = parent.epoch().equals(certificate.epoch());
         boolean avkChains = sameEpoch
                 ? parent.aggregateVerificationKey().equals(certificate.aggregateVerificationKey())
-                : parent.protocolMessage().get(ProtocolMessagePartKey.NEXT_AGGREGATE_VERIFICATION_KEY)
+                : parent.protocolMessage()
+                        .get(ProtocolMessagePartKey.NEXT_AGGREGATE_VERIFICATION_KEY)
                         .map(next -> next.equals(certificate.aggregateVerificationKey()))
                         .orElse(false);
         if (!avkChains) {
             throw new CertificateChainAVKUnmatch(hash);
         }
         boolean parametersChain = sameEpoch
-                ? parent.metadata().protocolParameters().equals(certificate.metadata().protocolParameters())
-                : parent.protocolMessage().get(ProtocolMessagePartKey.NEXT_PROTOCOL_PARAMETERS)
-                        .map(next -> next.equals(certificate.metadata().protocolParameters().computeHash()))
+                ? parent.metadata()
+                        .protocolParameters()
+                        .equals(certificate.metadata().protocolParameters())
+                : parent.protocolMessage()
+                        .get(ProtocolMessagePartKey.NEXT_PROTOCOL_PARAMETERS)
+                        .map(next -> next.equals(
+                                certificate.metadata().protocolParameters().computeHash()))
                         .orElse(false);
         if (!parametersChain) {
             throw new CertificateChainProtocolParametersUnmatch(hash);
@@ -225,7 +244,8 @@ public final class CertificateChainVerifier {
     }
 
     private static void verifyEpochPart(Certificate c) throws CertificateEpochUnmatch {
-        boolean matches = c.protocolMessage().get(ProtocolMessagePartKey.CURRENT_EPOCH)
+        boolean matches = c.protocolMessage()
+                .get(ProtocolMessagePartKey.CURRENT_EPOCH)
                 .map(e -> e.equals(c.epoch().toString()))
                 .orElse(false);
         if (!matches) {

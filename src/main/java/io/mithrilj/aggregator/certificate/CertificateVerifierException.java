@@ -55,8 +55,10 @@ public abstract sealed class CertificateVerifierException extends Exception {
     /** The genesis Ed25519 signature does not verify under the genesis verification key. */
     public static final class CertificateGenesis extends CertificateVerifierException {
         public CertificateGenesis(String hash, String reason, Throwable cause) {
-            super(hash, "certificate genesis error: Certificate verifier failed verifying a genesis certificate: "
-                    + reason, cause);
+            super(
+                    hash,
+                    "certificate genesis error: Certificate verifier failed verifying a genesis certificate: " + reason,
+                    cause);
         }
     }
 
@@ -128,8 +130,11 @@ public abstract sealed class CertificateVerifierException extends Exception {
         private final String previousHash;
 
         public CertificateRetrievalFailed(String hash, String previousHash, Throwable cause) {
-            super(hash, "Can not retrieve previous certificate during verification: "
-                    + (cause != null ? cause.getMessage() : "'" + previousHash + "'"), cause);
+            super(
+                    hash,
+                    "Can not retrieve previous certificate during verification: "
+                            + (cause != null ? cause.getMessage() : "'" + previousHash + "'"),
+                    cause);
             this.previousHash = previousHash;
         }
 

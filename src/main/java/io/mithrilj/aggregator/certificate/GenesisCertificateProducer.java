@@ -23,8 +23,8 @@ public final class GenesisCertificateProducer {
     private GenesisCertificateProducer() {}
 
     /** Exactly the three seed parts: next AVK (JSON-hex), next parameters hash, current epoch. */
-    public static ProtocolMessage protocolMessage(Epoch genesisEpoch, String genesisAvkJsonHex,
-            ProtocolParameters genesisParameters) {
+    public static ProtocolMessage protocolMessage(
+            Epoch genesisEpoch, String genesisAvkJsonHex, ProtocolParameters genesisParameters) {
         EnumMap<ProtocolMessagePartKey, String> parts = new EnumMap<>(ProtocolMessagePartKey.class);
         parts.put(ProtocolMessagePartKey.NEXT_AGGREGATE_VERIFICATION_KEY, genesisAvkJsonHex);
         parts.put(ProtocolMessagePartKey.NEXT_PROTOCOL_PARAMETERS, genesisParameters.computeHash());
@@ -37,7 +37,8 @@ public final class GenesisCertificateProducer {
         return genesisMessage.computeHash().getBytes(StandardCharsets.US_ASCII);
     }
 
-    public static byte[] payloadToSign(Epoch genesisEpoch, String genesisAvkJsonHex, ProtocolParameters genesisParameters) {
+    public static byte[] payloadToSign(
+            Epoch genesisEpoch, String genesisAvkJsonHex, ProtocolParameters genesisParameters) {
         return payloadToSign(protocolMessage(genesisEpoch, genesisAvkJsonHex, genesisParameters));
     }
 
@@ -45,23 +46,40 @@ public final class GenesisCertificateProducer {
      * Builds the genesis certificate: previous hash {@code ""}, version {@code 0.1.0}, no signers,
      * AVK = the next-AVK part, hash computed.
      */
-    public static Certificate createCertificate(String network, Epoch genesisEpoch, String genesisAvkJsonHex,
-            ProtocolParameters genesisParameters, Instant initiatedAt, Instant sealedAt, Ed25519Signature signature) {
+    public static Certificate createCertificate(
+            String network,
+            Epoch genesisEpoch,
+            String genesisAvkJsonHex,
+            ProtocolParameters genesisParameters,
+            Instant initiatedAt,
+            Instant sealedAt,
+            Ed25519Signature signature) {
         ProtocolMessage message = protocolMessage(genesisEpoch, genesisAvkJsonHex, genesisParameters);
-        CertificateMetadata metadata = new CertificateMetadata(network, CertificateMetadata.PROTOCOL_VERSION,
-                genesisParameters, initiatedAt, sealedAt, List.of());
-        Certificate unhashed = new Certificate("", "", genesisEpoch, metadata, message, message.computeHash(),
-                genesisAvkJsonHex, new CertificateSignature.Genesis(signature.toBytesHex()));
+        CertificateMetadata metadata = new CertificateMetadata(
+                network, CertificateMetadata.PROTOCOL_VERSION, genesisParameters, initiatedAt, sealedAt, List.of());
+        Certificate unhashed = new Certificate(
+                "",
+                "",
+                genesisEpoch,
+                metadata,
+                message,
+                message.computeHash(),
+                genesisAvkJsonHex,
+                new CertificateSignature.Genesis(signature.toBytesHex()));
         return unhashed.withComputedHash();
     }
 
     /** Signs and builds in one step ({@code genesis bootstrap}); timestamps are {@code now}. */
-    public static Certificate bootstrap(String network, Epoch genesisEpoch, String genesisAvkJsonHex,
-            ProtocolParameters genesisParameters, Ed25519SigningKey genesisKey) {
+    public static Certificate bootstrap(
+            String network,
+            Epoch genesisEpoch,
+            String genesisAvkJsonHex,
+            ProtocolParameters genesisParameters,
+            Ed25519SigningKey genesisKey) {
         Ed25519Signature signature = genesisKey.sign(payloadToSign(genesisEpoch, genesisAvkJsonHex, genesisParameters));
         Instant initiatedAt = Instant.now();
         Instant sealedAt = Instant.now();
-        return createCertificate(network, genesisEpoch, genesisAvkJsonHex, genesisParameters, initiatedAt, sealedAt,
-                signature);
+        return createCertificate(
+                network, genesisEpoch, genesisAvkJsonHex, genesisParameters, initiatedAt, sealedAt, signature);
     }
 }

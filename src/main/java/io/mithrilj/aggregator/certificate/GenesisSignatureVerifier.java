@@ -34,7 +34,8 @@ public interface GenesisSignatureVerifier {
         try {
             return ed25519(Ed25519VerificationKey.fromJsonHex(genesisVerificationKeyJsonHex));
         } catch (CodecException e) {
-            throw new IllegalArgumentException("Could not decode hex key to build genesis verifier: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "Could not decode hex key to build genesis verifier: " + e.getMessage(), e);
         }
     }
 

@@ -13,8 +13,12 @@ public interface MultiSignatureVerifier {
      * @throws InvalidMultiSignatureException with the reason when the multi-signature does not verify
      *     (including when it or the AVK can not be decoded)
      */
-    void verify(byte[] message, String multiSignatureJsonHex, String aggregateVerificationKeyJsonHex,
-            ProtocolParameters parameters) throws InvalidMultiSignatureException;
+    void verify(
+            byte[] message,
+            String multiSignatureJsonHex,
+            String aggregateVerificationKeyJsonHex,
+            ProtocolParameters parameters)
+            throws InvalidMultiSignatureException;
 
     /** Reason of a multi-signature rejection. */
     final class InvalidMultiSignatureException extends Exception {

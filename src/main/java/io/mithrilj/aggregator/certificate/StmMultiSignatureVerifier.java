@@ -14,8 +14,12 @@ public final class StmMultiSignatureVerifier implements MultiSignatureVerifier {
     public static final StmMultiSignatureVerifier INSTANCE = new StmMultiSignatureVerifier();
 
     @Override
-    public void verify(byte[] message, String multiSignatureJsonHex, String aggregateVerificationKeyJsonHex,
-            ProtocolParameters parameters) throws InvalidMultiSignatureException {
+    public void verify(
+            byte[] message,
+            String multiSignatureJsonHex,
+            String aggregateVerificationKeyJsonHex,
+            ProtocolParameters parameters)
+            throws InvalidMultiSignatureException {
         StmAggregateSignature signature;
         StmAggregateVerificationKey avk;
         try {
@@ -26,7 +30,8 @@ public final class StmMultiSignatureVerifier implements MultiSignatureVerifier {
         try {
             avk = StmAggregateVerificationKey.decode(aggregateVerificationKeyJsonHex);
         } catch (StmException e) {
-            throw new InvalidMultiSignatureException("can not decode the aggregate verification key: " + e.getMessage(), e);
+            throw new InvalidMultiSignatureException(
+                    "can not decode the aggregate verification key: " + e.getMessage(), e);
         }
         if (parameters.k() == 0 && signature.signatures().isEmpty()) {
             throw new InvalidMultiSignatureException("empty aggregate signature with k = 0");

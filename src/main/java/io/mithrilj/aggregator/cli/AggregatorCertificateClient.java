@@ -55,7 +55,8 @@ public final class AggregatorCertificateClient implements CertificateRetriever {
         try {
             return CertificateJson.readList(body);
         } catch (MessageFormatException e) {
-            throw new CertificateRetrieverException("malformed certificate list from " + url + ": " + e.getMessage(), e);
+            throw new CertificateRetrieverException(
+                    "malformed certificate list from " + url + ": " + e.getMessage(), e);
         }
     }
 
@@ -111,8 +112,8 @@ public final class AggregatorCertificateClient implements CertificateRetriever {
             if (body.length() > 200) {
                 body = body.substring(0, 200) + "...";
             }
-            throw new CertificateRetrieverException("GET " + url + " returned HTTP " + status
-                    + (body.isEmpty() ? "" : ": " + body));
+            throw new CertificateRetrieverException(
+                    "GET " + url + " returned HTTP " + status + (body.isEmpty() ? "" : ": " + body));
         }
         return response.body();
     }

@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
  * {@code genesis generate-keypair --target-path DIR}: writes a fresh Ed25519 genesis key pair as
  * {@code DIR/genesis.sk} and {@code DIR/genesis.vk}, each JSON-hex text without a newline.
  */
-@Command(name = "generate-keypair", mixinStandardHelpOptions = true,
+@Command(
+        name = "generate-keypair",
+        mixinStandardHelpOptions = true,
         description = "Generate a genesis key pair (genesis.sk, genesis.vk) in the target directory.")
 public final class GenesisGenerateKeypairCommand implements Callable<Integer> {
 

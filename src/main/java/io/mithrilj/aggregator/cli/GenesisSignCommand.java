@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
  * {@code genesis sign}: signs the raw bytes of the payload file with the genesis secret key (JSON-hex
  * seed file) and writes the raw 64-byte Ed25519 signature. Offline: needs no node and no store.
  */
-@Command(name = "sign", mixinStandardHelpOptions = true,
+@Command(
+        name = "sign",
+        mixinStandardHelpOptions = true,
         description = "Sign a genesis payload with the genesis secret key (offline).")
 public final class GenesisSignCommand implements Callable<Integer> {
 
@@ -26,11 +28,17 @@ public final class GenesisSignCommand implements Callable<Integer> {
     @Option(names = "--to-sign-payload-path", required = true, paramLabel = "IN", description = "Payload to sign")
     Path toSignPayloadPath;
 
-    @Option(names = "--target-signed-payload-path", required = true, paramLabel = "OUT",
+    @Option(
+            names = "--target-signed-payload-path",
+            required = true,
+            paramLabel = "OUT",
             description = "Where to write the raw 64-byte signature")
     Path targetSignedPayloadPath;
 
-    @Option(names = "--genesis-secret-key-path", required = true, paramLabel = "SK",
+    @Option(
+            names = "--genesis-secret-key-path",
+            required = true,
+            paramLabel = "SK",
             description = "Genesis secret key file (JSON-hex)")
     Path genesisSecretKeyPath;
 
@@ -41,12 +49,15 @@ public final class GenesisSignCommand implements Callable<Integer> {
         try {
             Ed25519SigningKey key;
             try {
-                key = Ed25519SigningKey.fromJsonHex(Files.readString(genesisSecretKeyPath, StandardCharsets.US_ASCII).strip());
+                key = Ed25519SigningKey.fromJsonHex(Files.readString(genesisSecretKeyPath, StandardCharsets.US_ASCII)
+                        .strip());
             } catch (IOException e) {
-                err.println("Error: can not read the genesis secret key " + genesisSecretKeyPath + ": " + e.getMessage());
+                err.println(
+                        "Error: can not read the genesis secret key " + genesisSecretKeyPath + ": " + e.getMessage());
                 return 1;
             } catch (RuntimeException e) {
-                err.println("Error: can not decode the genesis secret key " + genesisSecretKeyPath + ": " + e.getMessage());
+                err.println(
+                        "Error: can not decode the genesis secret key " + genesisSecretKeyPath + ": " + e.getMessage());
                 return 1;
             }
             try {

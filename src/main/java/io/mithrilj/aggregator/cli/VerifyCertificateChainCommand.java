@@ -24,26 +24,39 @@ import picocli.CommandLine.Spec;
  * per epoch and a summary. Exit 0 when valid; 1 with the failing certificate and reason, or with a
  * one-line error for HTTP failures, timeouts and malformed JSON.
  */
-@Command(name = "verify-certificate-chain", mixinStandardHelpOptions = true,
+@Command(
+        name = "verify-certificate-chain",
+        mixinStandardHelpOptions = true,
         description = "Verify the certificate chain of a remote aggregator down to its genesis certificate.")
 public final class VerifyCertificateChainCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--aggregator-endpoint", required = true, paramLabel = "URL",
+    @Option(
+            names = "--aggregator-endpoint",
+            required = true,
+            paramLabel = "URL",
             description = "Aggregator API root, e.g. https://aggregator.example/aggregator")
     String aggregatorEndpoint;
 
-    @Option(names = "--genesis-verification-key", required = true, paramLabel = "KEY",
+    @Option(
+            names = "--genesis-verification-key",
+            required = true,
+            paramLabel = "KEY",
             description = "Genesis verification key (JSON-hex)")
     String genesisVerificationKey;
 
-    @Option(names = "--certificate", paramLabel = "HASH",
+    @Option(
+            names = "--certificate",
+            paramLabel = "HASH",
             description = "Start from this certificate instead of the latest one")
     String certificateHash;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "30",
             description = "HTTP request timeout in seconds (default: ${DEFAULT-VALUE})")
     long timeoutSeconds;
 
@@ -69,7 +82,8 @@ public final class VerifyCertificateChainCommand implements Callable<Integer> {
         }
         AggregatorCertificateClient client;
         try {
-            client = new AggregatorCertificateClient(aggregatorEndpoint, Duration.ofSeconds(Math.max(1, timeoutSeconds)));
+            client = new AggregatorCertificateClient(
+                    aggregatorEndpoint, Duration.ofSeconds(Math.max(1, timeoutSeconds)));
         } catch (RuntimeException e) {
             err.println("Error: invalid --aggregator-endpoint: " + e.getMessage());
             return 1;
@@ -86,8 +100,12 @@ public final class VerifyCertificateChainCommand implements Callable<Integer> {
                 + " (epoch " + start.epoch() + ")");
 
         EpochPrinter printer = new EpochPrinter(out);
-        CertificateChainVerifier verifier = new CertificateChainVerifier(client, StmMultiSignatureVerifier.INSTANCE,
-                genesisVerifier, VerifiedCertificateCache.disabled(), CertificateChainVerifier.DEFAULT_MAX_CHAIN_LENGTH);
+        CertificateChainVerifier verifier = new CertificateChainVerifier(
+                client,
+                StmMultiSignatureVerifier.INSTANCE,
+                genesisVerifier,
+                VerifiedCertificateCache.disabled(),
+                CertificateChainVerifier.DEFAULT_MAX_CHAIN_LENGTH);
         try {
             CertificateChainVerifier.ChainVerification result = verifier.verifyChain(start, printer);
             printer.flush();
@@ -130,11 +148,18 @@ public final class VerifyCertificateChainCommand implements Callable<Integer> {
             if (certificates.isEmpty()) {
                 return;
             }
-            StringBuilder line = new StringBuilder("Epoch ").append(epoch).append(": ").append(certificates.size())
-                    .append(certificates.size() == 1 ? " certificate" : " certificates").append(" verified:");
+            StringBuilder line = new StringBuilder("Epoch ")
+                    .append(epoch)
+                    .append(": ")
+                    .append(certificates.size())
+                    .append(certificates.size() == 1 ? " certificate" : " certificates")
+                    .append(" verified:");
             for (Certificate c : certificates) {
-                line.append(' ').append(c.hash()).append(" (")
-                        .append(c.isGenesis() ? "genesis" : c.signedEntityType().variantName()).append(')');
+                line.append(' ')
+                        .append(c.hash())
+                        .append(" (")
+                        .append(c.isGenesis() ? "genesis" : c.signedEntityType().variantName())
+                        .append(')');
             }
             out.println(line);
             out.flush();

@@ -89,7 +89,14 @@ public record Certificate(
 
     /** A copy with {@code hash} replaced by {@link #computeHash()}. */
     public Certificate withComputedHash() {
-        return new Certificate(computeHash(), previousHash, epoch, metadata, protocolMessage, signedMessage,
-                aggregateVerificationKey, signature);
+        return new Certificate(
+                computeHash(),
+                previousHash,
+                epoch,
+                metadata,
+                protocolMessage,
+                signedMessage,
+                aggregateVerificationKey,
+                signature);
     }
 }

@@ -15,7 +15,8 @@ public sealed interface CertificateSignature {
         public Genesis {
             Objects.requireNonNull(bytesHex, "bytesHex");
             if (bytesHex.length() != 128 || !Hashing.isHex(bytesHex)) {
-                throw new IllegalArgumentException("genesis signature must be 64 bytes as hex, got " + bytesHex.length() + " chars");
+                throw new IllegalArgumentException(
+                        "genesis signature must be 64 bytes as hex, got " + bytesHex.length() + " chars");
             }
             bytesHex = bytesHex.toLowerCase(Locale.ROOT);
         }

@@ -39,7 +39,8 @@ public final class Hashing {
     public static void u64(MessageDigest digest, long value) {
         digest.update(new byte[] {
             (byte) (value >>> 56), (byte) (value >>> 48), (byte) (value >>> 40), (byte) (value >>> 32),
-            (byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value});
+            (byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value
+        });
     }
 
     public static void u32(MessageDigest digest, int value) {

@@ -14,8 +14,12 @@ public sealed interface SignedEntityType {
 
     /** Variant names in declaration order (the JSON tags). */
     List<String> VARIANT_NAMES = List.of(
-            "MithrilStakeDistribution", "CardanoStakeDistribution", "CardanoImmutableFilesFull",
-            "CardanoDatabase", "CardanoTransactions", "CardanoBlocksTransactions");
+            "MithrilStakeDistribution",
+            "CardanoStakeDistribution",
+            "CardanoImmutableFilesFull",
+            "CardanoDatabase",
+            "CardanoTransactions",
+            "CardanoBlocksTransactions");
 
     /** The JSON tag of the variant. */
     String variantName();
@@ -44,13 +48,21 @@ public sealed interface SignedEntityType {
             Objects.requireNonNull(epoch, "epoch");
         }
 
-        public String variantName() { return "MithrilStakeDistribution"; }
+        public String variantName() {
+            return "MithrilStakeDistribution";
+        }
 
-        public int index() { return 0; }
+        public int index() {
+            return 0;
+        }
 
-        public Epoch beaconEpoch() { return epoch; }
+        public Epoch beaconEpoch() {
+            return epoch;
+        }
 
-        public void feedHash(MessageDigest d) { Hashing.u64(d, epoch.value()); }
+        public void feedHash(MessageDigest d) {
+            Hashing.u64(d, epoch.value());
+        }
     }
 
     record CardanoStakeDistribution(Epoch epoch) implements SignedEntityType {
@@ -58,16 +70,26 @@ public sealed interface SignedEntityType {
             Objects.requireNonNull(epoch, "epoch");
         }
 
-        public String variantName() { return "CardanoStakeDistribution"; }
+        public String variantName() {
+            return "CardanoStakeDistribution";
+        }
 
-        public int index() { return 1; }
+        public int index() {
+            return 1;
+        }
 
-        public Epoch beaconEpoch() { return epoch; }
+        public Epoch beaconEpoch() {
+            return epoch;
+        }
 
         @Override
-        public Epoch signedAtEpoch() { return epoch.next(); }
+        public Epoch signedAtEpoch() {
+            return epoch.next();
+        }
 
-        public void feedHash(MessageDigest d) { Hashing.u64(d, epoch.value()); }
+        public void feedHash(MessageDigest d) {
+            Hashing.u64(d, epoch.value());
+        }
     }
 
     record CardanoImmutableFilesFull(CardanoDbBeacon beacon) implements SignedEntityType {
@@ -75,11 +97,17 @@ public sealed interface SignedEntityType {
             Objects.requireNonNull(beacon, "beacon");
         }
 
-        public String variantName() { return "CardanoImmutableFilesFull"; }
+        public String variantName() {
+            return "CardanoImmutableFilesFull";
+        }
 
-        public int index() { return 2; }
+        public int index() {
+            return 2;
+        }
 
-        public Epoch beaconEpoch() { return beacon.epoch(); }
+        public Epoch beaconEpoch() {
+            return beacon.epoch();
+        }
 
         public void feedHash(MessageDigest d) {
             Hashing.u64(d, beacon.epoch().value());
@@ -92,11 +120,17 @@ public sealed interface SignedEntityType {
             Objects.requireNonNull(beacon, "beacon");
         }
 
-        public String variantName() { return "CardanoDatabase"; }
+        public String variantName() {
+            return "CardanoDatabase";
+        }
 
-        public int index() { return 4; }
+        public int index() {
+            return 4;
+        }
 
-        public Epoch beaconEpoch() { return beacon.epoch(); }
+        public Epoch beaconEpoch() {
+            return beacon.epoch();
+        }
 
         public void feedHash(MessageDigest d) {
             Hashing.u64(d, beacon.epoch().value());
@@ -109,11 +143,17 @@ public sealed interface SignedEntityType {
             Objects.requireNonNull(epoch, "epoch");
         }
 
-        public String variantName() { return "CardanoTransactions"; }
+        public String variantName() {
+            return "CardanoTransactions";
+        }
 
-        public int index() { return 3; }
+        public int index() {
+            return 3;
+        }
 
-        public Epoch beaconEpoch() { return epoch; }
+        public Epoch beaconEpoch() {
+            return epoch;
+        }
 
         public void feedHash(MessageDigest d) {
             Hashing.u64(d, epoch.value());
@@ -127,11 +167,17 @@ public sealed interface SignedEntityType {
             Objects.requireNonNull(epoch, "epoch");
         }
 
-        public String variantName() { return "CardanoBlocksTransactions"; }
+        public String variantName() {
+            return "CardanoBlocksTransactions";
+        }
 
-        public int index() { return 5; }
+        public int index() {
+            return 5;
+        }
 
-        public Epoch beaconEpoch() { return epoch; }
+        public Epoch beaconEpoch() {
+            return epoch;
+        }
 
         public void feedHash(MessageDigest d) {
             Hashing.u64(d, index());
@@ -147,16 +193,22 @@ public sealed interface SignedEntityType {
      * @param rawBeaconJson the beacon as compact JSON text, as received
      */
     record Unknown(String name, String rawBeaconJson) implements SignedEntityType {
-        public String variantName() { return name; }
+        public String variantName() {
+            return name;
+        }
 
-        public int index() { return -1; }
+        public int index() {
+            return -1;
+        }
 
         public Epoch beaconEpoch() {
             throw new UnsupportedOperationException("unknown signed entity type '" + name + "' has no known beacon");
         }
 
         @Override
-        public boolean isUnknown() { return true; }
+        public boolean isUnknown() {
+            return true;
+        }
 
         public void feedHash(MessageDigest d) {
             throw new UnsupportedOperationException("unknown signed entity type '" + name + "' can not be hashed");

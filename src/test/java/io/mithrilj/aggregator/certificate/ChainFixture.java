@@ -43,9 +43,13 @@ final class ChainFixture {
         return CertificateJson.readCertificate(Fixtures.certificateJson(hash));
     }
 
-    static CertificateChainVerifier verifier(Map<String, Certificate> certs, MultiSignatureVerifier multi, String genesisVk) {
-        return new CertificateChainVerifier(new InMemoryCertificateRetriever(certs.values()), multi,
-                GenesisSignatureVerifier.ed25519(genesisVk), VerifiedCertificateCache.disabled(),
+    static CertificateChainVerifier verifier(
+            Map<String, Certificate> certs, MultiSignatureVerifier multi, String genesisVk) {
+        return new CertificateChainVerifier(
+                new InMemoryCertificateRetriever(certs.values()),
+                multi,
+                GenesisSignatureVerifier.ed25519(genesisVk),
+                VerifiedCertificateCache.disabled(),
                 CertificateChainVerifier.DEFAULT_MAX_CHAIN_LENGTH);
     }
 
@@ -78,7 +82,14 @@ final class ChainFixture {
 
     /** Same certificate with {@code signed_message} recomputed from its protocol message. */
     static Certificate withRecomputedSignedMessage(Certificate c) {
-        return new Certificate(c.hash(), c.previousHash(), c.epoch(), c.metadata(), c.protocolMessage(),
-                c.protocolMessage().computeHash(), c.aggregateVerificationKey(), c.signature());
+        return new Certificate(
+                c.hash(),
+                c.previousHash(),
+                c.epoch(),
+                c.metadata(),
+                c.protocolMessage(),
+                c.protocolMessage().computeHash(),
+                c.aggregateVerificationKey(),
+                c.signature());
     }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 final class FakeAggregator implements AutoCloseable {
     /** path -> forced response (status, body); checked before the normal routes. */
     final Map<String, Object[]> overrides = new ConcurrentHashMap<>();
+
     final Map<String, String> certificates = new ConcurrentHashMap<>();
     final List<String> apiVersions = new CopyOnWriteArrayList<>();
     volatile String list;

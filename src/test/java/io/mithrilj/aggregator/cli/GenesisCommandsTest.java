@@ -27,8 +27,10 @@ import picocli.CommandLine;
 class GenesisCommandsTest {
 
     static int exec(Object command, String... args) {
-        return new CommandLine(command).setOut(new PrintWriter(new StringWriter()))
-                .setErr(new PrintWriter(new StringWriter())).execute(args);
+        return new CommandLine(command)
+                .setOut(new PrintWriter(new StringWriter()))
+                .setErr(new PrintWriter(new StringWriter()))
+                .execute(args);
     }
 
     @Test
@@ -43,34 +45,61 @@ class GenesisCommandsTest {
 
         // export: the payload of the fixture's genesis inputs
         Certificate fixture = CertificateJson.readCertificate(Fixtures.certificateJson(Fixtures.GENESIS));
-        byte[] payload = GenesisCertificateProducer.payloadToSign(fixture.epoch(), fixture.aggregateVerificationKey(),
+        byte[] payload = GenesisCertificateProducer.payloadToSign(
+                fixture.epoch(),
+                fixture.aggregateVerificationKey(),
                 fixture.metadata().protocolParameters());
         Path in = dir.resolve("payload");
         Files.write(in, payload);
         Path out = dir.resolve("signed");
-        assertEquals(0, exec(new GenesisSignCommand(), "--to-sign-payload-path", in.toString(),
-                "--target-signed-payload-path", out.toString(), "--genesis-secret-key-path", keys.resolve("genesis.sk").toString()));
+        assertEquals(
+                0,
+                exec(
+                        new GenesisSignCommand(),
+                        "--to-sign-payload-path",
+                        in.toString(),
+                        "--target-signed-payload-path",
+                        out.toString(),
+                        "--genesis-secret-key-path",
+                        keys.resolve("genesis.sk").toString()));
         byte[] signature = Files.readAllBytes(out);
         assertEquals(64, signature.length);
 
         // import: build the genesis certificate and verify it with the verification key file
-        Certificate genesis = GenesisCertificateProducer.createCertificate("devnet", fixture.epoch(),
-                fixture.aggregateVerificationKey(), fixture.metadata().protocolParameters(), Instant.now(), Instant.now(),
+        Certificate genesis = GenesisCertificateProducer.createCertificate(
+                "devnet",
+                fixture.epoch(),
+                fixture.aggregateVerificationKey(),
+                fixture.metadata().protocolParameters(),
+                Instant.now(),
+                Instant.now(),
                 Ed25519Signature.fromBytes(signature));
-        var verifier = new CertificateChainVerifier(h -> null, StmMultiSignatureVerifier.INSTANCE,
-                GenesisSignatureVerifier.ed25519(vk));
+        var verifier = new CertificateChainVerifier(
+                h -> null, StmMultiSignatureVerifier.INSTANCE, GenesisSignatureVerifier.ed25519(vk));
         assertEquals(genesis.hash(), verifier.verifyChain(genesis).end().hash());
 
         // and through HTTP with verify-certificate-chain
         try (FakeAggregator aggregator = new FakeAggregator()) {
             aggregator.certificates.clear();
             aggregator.certificates.put(genesis.hash(), CertificateJson.writeCertificate(genesis));
-            aggregator.list = CertificateJson.writeList(List.of(
-                    io.mithrilj.aggregator.protocol.json.CertificateListItemMessage.fromCertificate(genesis)));
-            assertEquals(0, exec(new VerifyCertificateChainCommand(), "--aggregator-endpoint", aggregator.endpoint(),
-                    "--genesis-verification-key", vk));
-            assertEquals(1, exec(new VerifyCertificateChainCommand(), "--aggregator-endpoint", aggregator.endpoint(),
-                    "--genesis-verification-key", Fixtures.GENESIS_VK));
+            aggregator.list = CertificateJson.writeList(
+                    List.of(io.mithrilj.aggregator.protocol.json.CertificateListItemMessage.fromCertificate(genesis)));
+            assertEquals(
+                    0,
+                    exec(
+                            new VerifyCertificateChainCommand(),
+                            "--aggregator-endpoint",
+                            aggregator.endpoint(),
+                            "--genesis-verification-key",
+                            vk));
+            assertEquals(
+                    1,
+                    exec(
+                            new VerifyCertificateChainCommand(),
+                            "--aggregator-endpoint",
+                            aggregator.endpoint(),
+                            "--genesis-verification-key",
+                            Fixtures.GENESIS_VK));
         }
     }
 
@@ -79,11 +108,21 @@ class GenesisCommandsTest {
         Path sk = dir.resolve("genesis.sk");
         Files.writeString(sk, Ed25519SigningKey.deterministicTestKey().toJsonHex() + "\n");
         Path in = dir.resolve("payload");
-        Files.writeString(in, "36691e3754dc483f4a02f18a5610254abb8b4681bd8d18b98fbd78fc2eddbe8b", StandardCharsets.US_ASCII);
+        Files.writeString(
+                in, "36691e3754dc483f4a02f18a5610254abb8b4681bd8d18b98fbd78fc2eddbe8b", StandardCharsets.US_ASCII);
         Path out = dir.resolve("sig");
-        assertEquals(0, exec(new GenesisSignCommand(), "--to-sign-payload-path", in.toString(),
-                "--target-signed-payload-path", out.toString(), "--genesis-secret-key-path", sk.toString()));
-        assertEquals("b3e8e01f1a6dcb141c513b0d4019a5fcd43eecf6ea0132334a399650d2a51155f7b841539b55feb188234270ba46f86803910ceba297203bd98b1ddbb504f308",
+        assertEquals(
+                0,
+                exec(
+                        new GenesisSignCommand(),
+                        "--to-sign-payload-path",
+                        in.toString(),
+                        "--target-signed-payload-path",
+                        out.toString(),
+                        "--genesis-secret-key-path",
+                        sk.toString()));
+        assertEquals(
+                "b3e8e01f1a6dcb141c513b0d4019a5fcd43eecf6ea0132334a399650d2a51155f7b841539b55feb188234270ba46f86803910ceba297203bd98b1ddbb504f308",
                 java.util.HexFormat.of().formatHex(Files.readAllBytes(out)));
     }
 
@@ -91,10 +130,25 @@ class GenesisCommandsTest {
     void signErrors(@TempDir Path dir) throws Exception {
         Path sk = dir.resolve("bad.sk");
         Files.writeString(sk, "not-hex");
-        assertEquals(1, exec(new GenesisSignCommand(), "--to-sign-payload-path", sk.toString(),
-                "--target-signed-payload-path", dir.resolve("o").toString(), "--genesis-secret-key-path", sk.toString()));
-        assertEquals(1, exec(new GenesisSignCommand(), "--to-sign-payload-path", dir.resolve("missing").toString(),
-                "--target-signed-payload-path", dir.resolve("o").toString(), "--genesis-secret-key-path",
-                dir.resolve("missing.sk").toString()));
+        assertEquals(
+                1,
+                exec(
+                        new GenesisSignCommand(),
+                        "--to-sign-payload-path",
+                        sk.toString(),
+                        "--target-signed-payload-path",
+                        dir.resolve("o").toString(),
+                        "--genesis-secret-key-path",
+                        sk.toString()));
+        assertEquals(
+                1,
+                exec(
+                        new GenesisSignCommand(),
+                        "--to-sign-payload-path",
+                        dir.resolve("missing").toString(),
+                        "--target-signed-payload-path",
+                        dir.resolve("o").toString(),
+                        "--genesis-secret-key-path",
+                        dir.resolve("missing.sk").toString()));
     }
 }

@@ -37,8 +37,8 @@ class VerifyCertificateChainCommandTest {
     }
 
     Run run(String... extra) {
-        List<String> args = new ArrayList<>(List.of("--aggregator-endpoint", aggregator.endpoint(),
-                "--genesis-verification-key", Fixtures.GENESIS_VK));
+        List<String> args = new ArrayList<>(List.of(
+                "--aggregator-endpoint", aggregator.endpoint(), "--genesis-verification-key", Fixtures.GENESIS_VK));
         args.addAll(List.of(extra));
         return runRaw(args.toArray(String[]::new));
     }
@@ -47,7 +47,9 @@ class VerifyCertificateChainCommandTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = new CommandLine(new VerifyCertificateChainCommand())
-                .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .execute(args);
         return new Run(exit, out.toString(), err.toString());
     }
 
@@ -84,7 +86,10 @@ class VerifyCertificateChainCommandTest {
 
     @Test
     void wrongGenesisKeyNamesTheGenesis() {
-        Run r = runRaw("--aggregator-endpoint", aggregator.endpoint(), "--genesis-verification-key",
+        Run r = runRaw(
+                "--aggregator-endpoint",
+                aggregator.endpoint(),
+                "--genesis-verification-key",
                 Ed25519SigningKey.generate().verificationKey().toJsonHex());
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("certificate " + Fixtures.GENESIS + ": certificate genesis error"), r.err());

@@ -43,7 +43,9 @@ public final class Fixtures {
     public static synchronized Map<String, String> certificates() {
         if (certificates == null) {
             Map<String, String> m = new LinkedHashMap<>();
-            json("certificates.json").fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().toString()));
+            json("certificates.json")
+                    .fields()
+                    .forEachRemaining(e -> m.put(e.getKey(), e.getValue().toString()));
             certificates = m;
         }
         return certificates;

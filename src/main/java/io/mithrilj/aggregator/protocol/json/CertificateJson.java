@@ -272,12 +272,16 @@ public final class CertificateJson {
         g.writeStartObject();
         g.writeFieldName(t.variantName());
         switch (t) {
-            case SignedEntityType.MithrilStakeDistribution v -> writeU64(g, v.epoch().value());
-            case SignedEntityType.CardanoStakeDistribution v -> writeU64(g, v.epoch().value());
+            case SignedEntityType.MithrilStakeDistribution v ->
+                writeU64(g, v.epoch().value());
+            case SignedEntityType.CardanoStakeDistribution v ->
+                writeU64(g, v.epoch().value());
             case SignedEntityType.CardanoImmutableFilesFull v -> writeDbBeacon(g, v.beacon());
             case SignedEntityType.CardanoDatabase v -> writeDbBeacon(g, v.beacon());
-            case SignedEntityType.CardanoTransactions v -> writePair(g, v.epoch().value(), v.blockNumber());
-            case SignedEntityType.CardanoBlocksTransactions v -> writePair(g, v.epoch().value(), v.blockNumber());
+            case SignedEntityType.CardanoTransactions v ->
+                writePair(g, v.epoch().value(), v.blockNumber());
+            case SignedEntityType.CardanoBlocksTransactions v ->
+                writePair(g, v.epoch().value(), v.blockNumber());
             case SignedEntityType.Unknown v -> g.writeRawValue(v.rawBeaconJson());
         }
         g.writeEndObject();
@@ -348,11 +352,11 @@ public final class CertificateJson {
         JsonNode parts = field(node, "message_parts");
         requireObject(parts, "protocol_message.message_parts");
         EnumMap<ProtocolMessagePartKey, String> map = new EnumMap<>(ProtocolMessagePartKey.class);
-        for (Iterator<Map.Entry<String, JsonNode>> it = parts.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = parts.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             ProtocolMessagePartKey key = ProtocolMessagePartKey.fromWireName(e.getKey())
-                    .orElseThrow(() -> new MessageFormatException(
-                            "unknown protocol message part key '" + e.getKey() + "'"));
+                    .orElseThrow(
+                            () -> new MessageFormatException("unknown protocol message part key '" + e.getKey() + "'"));
             if (!e.getValue().isTextual()) {
                 throw new MessageFormatException("protocol message part '" + e.getKey() + "': expected a string");
             }
@@ -395,8 +399,8 @@ public final class CertificateJson {
 
     private static CardanoDbBeacon dbBeacon(JsonNode v, String what) {
         requireObject(v, what);
-        return new CardanoDbBeacon(epoch(field(v, "epoch"), "epoch"),
-                u64(field(v, "immutable_file_number"), "immutable_file_number"));
+        return new CardanoDbBeacon(
+                epoch(field(v, "epoch"), "epoch"), u64(field(v, "immutable_file_number"), "immutable_file_number"));
     }
 
     private static long[] pair(JsonNode v, String what) {

@@ -34,8 +34,13 @@ public record CertificateListItemMessage(
     }
 
     /** {@code network, version, parameters, initiated_at, sealed_at, total_signers}. */
-    public record Metadata(String network, String protocolVersion, ProtocolParameters protocolParameters,
-            Instant initiatedAt, Instant sealedAt, long totalSigners) {
+    public record Metadata(
+            String network,
+            String protocolVersion,
+            ProtocolParameters protocolParameters,
+            Instant initiatedAt,
+            Instant sealedAt,
+            long totalSigners) {
         public Metadata {
             Objects.requireNonNull(network, "network");
             Objects.requireNonNull(protocolVersion, "version");
@@ -47,9 +52,20 @@ public record CertificateListItemMessage(
 
     public static CertificateListItemMessage fromCertificate(Certificate c) {
         var m = c.metadata();
-        return new CertificateListItemMessage(c.hash(), c.previousHash(), c.epoch(), c.signedEntityType(),
-                new Metadata(m.network(), m.protocolVersion(), m.protocolParameters(), m.initiatedAt(), m.sealedAt(),
+        return new CertificateListItemMessage(
+                c.hash(),
+                c.previousHash(),
+                c.epoch(),
+                c.signedEntityType(),
+                new Metadata(
+                        m.network(),
+                        m.protocolVersion(),
+                        m.protocolParameters(),
+                        m.initiatedAt(),
+                        m.sealedAt(),
                         m.totalSigners()),
-                c.protocolMessage(), c.signedMessage(), c.aggregateVerificationKey());
+                c.protocolMessage(),
+                c.signedMessage(),
+                c.aggregateVerificationKey());
     }
 }

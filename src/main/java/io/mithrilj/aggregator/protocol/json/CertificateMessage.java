@@ -68,7 +68,16 @@ public record CertificateMessage(
             case CertificateSignature.Genesis g -> genesis = g.bytesHex();
             case CertificateSignature.Multi m -> multi = m.multiSignatureJsonHex();
         }
-        return new CertificateMessage(c.hash(), c.previousHash(), c.epoch(), c.signedEntityType(), c.metadata(),
-                c.protocolMessage(), c.signedMessage(), c.aggregateVerificationKey(), multi, genesis);
+        return new CertificateMessage(
+                c.hash(),
+                c.previousHash(),
+                c.epoch(),
+                c.signedEntityType(),
+                c.metadata(),
+                c.protocolMessage(),
+                c.signedMessage(),
+                c.aggregateVerificationKey(),
+                multi,
+                genesis);
     }
 }

@@ -28,7 +28,11 @@ class CertificateJsonGoldenTest {
             assertEquals(e.getKey(), c.hash());
             assertEquals(c.hash(), c.computeHash(), "hash of " + e.getKey());
             assertEquals(c.signedMessage(), c.protocolMessage().computeHash(), "signed_message of " + e.getKey());
-            assertEquals(c.epoch().toString(), c.protocolMessage().get(ProtocolMessagePartKey.CURRENT_EPOCH).orElseThrow());
+            assertEquals(
+                    c.epoch().toString(),
+                    c.protocolMessage()
+                            .get(ProtocolMessagePartKey.CURRENT_EPOCH)
+                            .orElseThrow());
             // canonical re-encoding leaves the received strings unchanged
             assertEquals(msg.aggregateVerificationKey(), c.aggregateVerificationKey());
             if (c.signature() instanceof CertificateSignature.Multi m) {
@@ -47,11 +51,15 @@ class CertificateJsonGoldenTest {
     void representativeHashes() {
         Certificate g = CertificateJson.readCertificate(Fixtures.certificateJson(Fixtures.GENESIS));
         assertEquals("36691e3754dc483f4a02f18a5610254abb8b4681bd8d18b98fbd78fc2eddbe8b", g.signedMessage());
-        assertEquals("207a46537af09557c823584daf52ef72c9742618e719fc9f974b9a8123722643", g.metadata().computeHash());
+        assertEquals(
+                "207a46537af09557c823584daf52ef72c9742618e719fc9f974b9a8123722643",
+                g.metadata().computeHash());
         assertTrue(g.isGenesis());
         assertEquals(new SignedEntityType.MithrilStakeDistribution(g.epoch()), g.signedEntityType());
         Certificate latest = CertificateJson.readCertificate(Fixtures.certificateJson(Fixtures.LATEST));
-        assertEquals("a651b40b9b4448acf303efad2fb127b8aabbfe160b7c8770b2e22cd07385eaf2", latest.metadata().computeHash());
+        assertEquals(
+                "a651b40b9b4448acf303efad2fb127b8aabbfe160b7c8770b2e22cd07385eaf2",
+                latest.metadata().computeHash());
         assertEquals("{\"CardanoTransactions\":[18,524]}", CertificateJson.write(latest.signedEntityType()));
     }
 
@@ -94,11 +102,13 @@ class CertificateJsonGoldenTest {
         assertTrue(c.hasUnknownSignedEntityType());
         assertEquals(json, CertificateJson.writeCertificate(c));
         assertThrows(UnsupportedOperationException.class, c::computeHash);
-        assertInstanceOf(SignedEntityType.Unknown.class,
-                CertificateJson.readSignedEntityType("{\"SomethingNew\":{\"x\":1}}"));
-        assertInstanceOf(SignedEntityType.CardanoBlocksTransactions.class,
+        assertInstanceOf(
+                SignedEntityType.Unknown.class, CertificateJson.readSignedEntityType("{\"SomethingNew\":{\"x\":1}}"));
+        assertInstanceOf(
+                SignedEntityType.CardanoBlocksTransactions.class,
                 CertificateJson.readSignedEntityType("{\"CardanoBlocksTransactions\":[18,524]}"));
-        assertThrows(MessageFormatException.class,
+        assertThrows(
+                MessageFormatException.class,
                 () -> CertificateJson.readSignedEntityType("{\"CardanoTransactions\":[18]}"));
     }
 
@@ -114,8 +124,8 @@ class CertificateJsonGoldenTest {
         String spaced = JsonHex.encode(JsonHex.decodeToJson(avk).replace(",", ", "));
         assertEquals(avk, JsonHex.canonicalize(spaced));
         // a non-hex AVK is refused
-        var e = assertThrows(MessageFormatException.class,
-                () -> CertificateJson.readCertificate(json.replace(avk, "zz")));
+        var e = assertThrows(
+                MessageFormatException.class, () -> CertificateJson.readCertificate(json.replace(avk, "zz")));
         assertTrue(e.getMessage().contains("aggregate verification key"));
         // genesis signature as JSON-hex array of 64 ints is converted to bytes-hex
         Certificate g = CertificateJson.readCertificate(Fixtures.certificateJson(Fixtures.GENESIS));

@@ -59,8 +59,14 @@ class FormattingTest {
         assertEquals("2025-07-07T15:42:44.330752Z", Rfc3339.format(Instant.parse("2025-07-07T15:42:44.330752Z")));
         assertEquals("2025-07-07T15:42:44.330752100Z", Rfc3339.format(Instant.parse("2025-07-07T15:42:44.3307521Z")));
         assertEquals("2022-07-17T18:51:23.192811338Z", Rfc3339.format(Rfc3339.parse("2022-07-17T18:51:23.192811338Z")));
-        assertEquals(Instant.parse("2025-07-07T13:42:44.000000001Z"), Rfc3339.parse("2025-07-07T15:42:44.000000001+02:00"));
+        assertEquals(
+                Instant.parse("2025-07-07T13:42:44.000000001Z"), Rfc3339.parse("2025-07-07T15:42:44.000000001+02:00"));
         assertEquals(Instant.parse("2025-07-07T15:42:44Z"), Rfc3339.parse("2025-07-07t15:42:44z"));
         assertEquals(Instant.parse("2025-07-07T15:42:44.5Z"), Rfc3339.parse("2025-07-07T15:42:44.500000+00:00"));
+        assertEquals(Instant.parse("2025-07-07T15:42:44.5Z"), Rfc3339.parse("2025-07-07 15:42:44.5-00:00"));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                MessageFormatException.class, () -> Rfc3339.parse("2025-07-07T15:42Z"));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                MessageFormatException.class, () -> Rfc3339.parse("2025-07-07T15:42:44"));
     }
 }
