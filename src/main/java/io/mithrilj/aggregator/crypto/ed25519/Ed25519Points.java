@@ -1,6 +1,8 @@
 package io.mithrilj.aggregator.crypto.ed25519;
 
 import java.math.BigInteger;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Set;
 
 /**
@@ -83,5 +85,117 @@ final class Ed25519Points {
             be[i] = bytes[offset + 31 - i];
         }
         return new BigInteger(1, be);
+    }
+
+    // ---- exact cofactorless verification (slow path, BigInteger extended coordinates) ----
+
+    private static final BigInteger TWO_D = D.shiftLeft(1).mod(P);
+    private static final BigInteger SQRT_M1 =
+            BigInteger.TWO.modPow(P.subtract(BigInteger.ONE).shiftRight(2), P);
+    private static final BigInteger[] IDENTITY = {BigInteger.ZERO, BigInteger.ONE, BigInteger.ONE, BigInteger.ZERO};
+    private static final BigInteger[] BASE = decodeExtended(fromHexLe(
+            "5866666666666666666666666666666666666666666666666666666666666666"));
+
+    private static byte[] fromHexLe(String hex) {
+        byte[] out = new byte[hex.length() / 2];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
+        }
+        return out;
+    }
+
+    /** Decodes as curve25519-dalek does (y mod p, sign bit negates x); null when not on the curve. */
+    static BigInteger[] decodeExtended(byte[] encoding) {
+        BigInteger y = rawY(encoding).mod(P);
+        BigInteger y2 = y.multiply(y).mod(P);
+        BigInteger x2 = y2.subtract(BigInteger.ONE)
+                .multiply(D.multiply(y2).add(BigInteger.ONE).modInverse(P)).mod(P);
+        BigInteger x = x2.modPow(P.add(BigInteger.valueOf(3)).shiftRight(3), P);
+        if (!x.multiply(x).subtract(x2).mod(P).equals(BigInteger.ZERO)) {
+            x = x.multiply(SQRT_M1).mod(P);
+        }
+        if (!x.multiply(x).subtract(x2).mod(P).equals(BigInteger.ZERO)) {
+            return null;
+        }
+        boolean sign = (encoding[31] & 0x80) != 0;
+        if (x.testBit(0) != sign) {
+            x = P.subtract(x).mod(P);
+        }
+        return new BigInteger[] {x, y, BigInteger.ONE, x.multiply(y).mod(P)};
+    }
+
+    /** Unified addition on the a = -1 twisted Edwards curve in extended coordinates. */
+    private static BigInteger[] add(BigInteger[] p1, BigInteger[] p2) {
+        BigInteger a = p1[1].subtract(p1[0]).multiply(p2[1].subtract(p2[0])).mod(P);
+        BigInteger b = p1[1].add(p1[0]).multiply(p2[1].add(p2[0])).mod(P);
+        BigInteger c = p1[3].multiply(TWO_D).multiply(p2[3]).mod(P);
+        BigInteger d = p1[2].shiftLeft(1).multiply(p2[2]).mod(P);
+        BigInteger e = b.subtract(a);
+        BigInteger f = d.subtract(c);
+        BigInteger g = d.add(c);
+        BigInteger h = b.add(a);
+        return new BigInteger[] {e.multiply(f).mod(P), g.multiply(h).mod(P), f.multiply(g).mod(P), e.multiply(h).mod(P)};
+    }
+
+    private static BigInteger[] negate(BigInteger[] pt) {
+        return new BigInteger[] {P.subtract(pt[0]).mod(P), pt[1], pt[2], P.subtract(pt[3]).mod(P)};
+    }
+
+    private static BigInteger[] multiply(BigInteger[] pt, BigInteger n) {
+        BigInteger[] acc = IDENTITY;
+        for (int i = n.bitLength() - 1; i >= 0; i--) {
+            acc = add(acc, acc);
+            if (n.testBit(i)) {
+                acc = add(acc, pt);
+            }
+        }
+        return acc;
+    }
+
+    private static byte[] encode(BigInteger[] pt) {
+        BigInteger zInv = pt[2].modInverse(P);
+        BigInteger x = pt[0].multiply(zInv).mod(P);
+        BigInteger y = pt[1].multiply(zInv).mod(P);
+        byte[] be = y.toByteArray();
+        byte[] out = new byte[32];
+        for (int i = 0; i < be.length && i < 32; i++) {
+            out[i] = be[be.length - 1 - i];
+        }
+        if (x.testBit(0)) {
+            out[31] |= (byte) 0x80;
+        }
+        return out;
+    }
+
+    /**
+     * ed25519-dalek's {@code verify_strict} equation, computed exactly: {@code encode([S]B − [k]A)
+     * == R} with {@code k = SHA-512(R ‖ A ‖ M) mod L} over the key bytes as given. The caller has
+     * already checked S, R and the small-order rules. Slow (BigInteger); used only for keys outside
+     * the prime-order subgroup or with a non-canonical encoding.
+     */
+    static boolean cofactorlessEquationHolds(byte[] publicKey, byte[] signature, byte[] message) {
+        BigInteger[] a = decodeExtended(publicKey);
+        if (a == null) {
+            return false;
+        }
+        byte[] r = java.util.Arrays.copyOfRange(signature, 0, 32);
+        BigInteger s = littleEndian(signature, 32);
+        byte[] h;
+        try {
+            MessageDigest sha512 = MessageDigest.getInstance("SHA-512");
+            sha512.update(r);
+            sha512.update(publicKey);
+            sha512.update(message);
+            h = sha512.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-512 unavailable", e);
+        }
+        byte[] hBe = new byte[64];
+        for (int i = 0; i < 64; i++) {
+            hBe[i] = h[63 - i];
+        }
+        BigInteger k = new BigInteger(1, hBe).mod(L);
+        BigInteger[] expected = add(multiply(BASE, s), multiply(negate(a), k));
+        return MessageDigest.isEqual(encode(expected), r);
     }
 }

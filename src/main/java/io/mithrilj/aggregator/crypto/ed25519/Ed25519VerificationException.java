@@ -16,7 +16,10 @@ public final class Ed25519VerificationException extends RuntimeException {
         SMALL_ORDER_R,
         /** The verification key is one of the 8 points of small order. */
         SMALL_ORDER_PUBLIC_KEY,
-        /** The verification equation does not hold (wrong key, message or signature). */
+        /**
+         * The cofactorless equation {@code R = [S]B − [k]A} does not hold (wrong key, message or
+         * signature, or an R with a torsion component that a cofactored verifier would accept).
+         */
         SIGNATURE_MISMATCH
     }
 

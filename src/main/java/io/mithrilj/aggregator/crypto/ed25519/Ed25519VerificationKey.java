@@ -14,9 +14,20 @@ public final class Ed25519VerificationKey {
     public static final int SIZE = 32;
 
     private final byte[] bytes;
+    /** Canonical and in the prime-order subgroup (BouncyCastle's full validation); computed lazily. */
+    private volatile Boolean primeOrder;
 
     private Ed25519VerificationKey(byte[] bytes) {
         this.bytes = bytes;
+    }
+
+    private boolean isCanonicalPrimeOrder() {
+        Boolean v = primeOrder;
+        if (v == null) {
+            v = Ed25519.validatePublicKeyFull(bytes, 0);
+            primeOrder = v;
+        }
+        return v;
     }
 
     /** Wraps 32 bytes (copied); they must decode to a curve point. */
@@ -98,7 +109,13 @@ public final class Ed25519VerificationKey {
             throw new Ed25519VerificationException(
                     Ed25519VerificationException.Reason.SMALL_ORDER_PUBLIC_KEY);
         }
-        if (!Ed25519.verify(sig, 0, bytes, 0, message, 0, message.length)) {
+        // BouncyCastle checks the cofactored equation 8·R = 8·([S]B − [k]A); dalek's verify_strict
+        // checks R = [S]B − [k]A. With A in the prime-order subgroup both agree exactly when R is in
+        // it too. Other keys (mixed order, non-canonical encoding) take the exact slow path.
+        boolean valid = isCanonicalPrimeOrder()
+                ? Ed25519.validatePublicKeyFull(r, 0) && Ed25519.verify(sig, 0, bytes, 0, message, 0, message.length)
+                : Ed25519Points.cofactorlessEquationHolds(bytes, sig, message);
+        if (!valid) {
             throw new Ed25519VerificationException(
                     Ed25519VerificationException.Reason.SIGNATURE_MISMATCH);
         }

@@ -8,8 +8,10 @@
  *       toString()} is redacted.</li>
  *   <li>{@link io.mithrilj.aggregator.crypto.ed25519.Ed25519VerificationKey}: 32-byte key, json-hex
  *       primary, bytes-hex fallback, {@code verify} with ed25519-dalek {@code verify_strict}
- *       semantics (canonical {@code S}, canonical {@code R}, neither {@code R} nor the key of small
- *       order).</li>
+ *       semantics: canonical {@code S}, canonical {@code R}, neither {@code R} nor the key of small
+ *       order, and the <em>cofactorless</em> equation (BouncyCastle's own check is cofactored, so
+ *       {@code R} must also be in the prime-order subgroup, and keys outside that subgroup are
+ *       verified by an exact BigInteger fallback).</li>
  *   <li>{@link io.mithrilj.aggregator.crypto.ed25519.Ed25519Signature}: 64 bytes, bytes-hex primary,
  *       json-hex fallback.</li>
  *   <li>{@link io.mithrilj.aggregator.crypto.ed25519.HexJson}: the json-hex / bytes-hex helpers

@@ -248,4 +248,105 @@ class Ed25519StrictVerifyTest {
         a.verificationKey().verify(MSG, a.sign(MSG));
         assertFalse(b.verificationKey().isValid(MSG, a.sign(MSG)));
     }
+
+    @Test
+    void acceptsMixedOrderPublicKeyLikeDalek() throws Exception {
+        // A = A' + T with T = (0,-1) of order 2, i.e. (-x', -y'). verify_strict only rejects keys of
+        // small order, so a signature whose challenge k is even verifies under A as under A'.
+        Ed25519SigningKey sk = Ed25519SigningKey.deterministicTestKey();
+        BigInteger[] a = decode(sk.verificationKey().toBytes());
+        BigInteger x = P.subtract(a[0]).mod(P);
+        byte[] mixed = le32(P.subtract(a[1]).mod(P));
+        if (x.testBit(0)) {
+            mixed[31] |= (byte) 0x80;
+        }
+        assertFalse(Ed25519Points.isSmallOrder(mixed));
+        assertFalse(timesEightIsIdentity(mixed));
+        Ed25519VerificationKey vk = Ed25519VerificationKey.fromBytes(mixed);
+        byte[] h = MessageDigest.getInstance("SHA-512").digest(sk.seed());
+        h[0] &= (byte) 248;
+        h[31] &= 127;
+        h[31] |= 64;
+        BigInteger secret = Ed25519Points.littleEndian(h, 0);
+        int accepted = 0;
+        for (int nonce = 1; nonce <= 8; nonce++) {
+            // R = [nonce]B, computed as the public key of a scalar: use BouncyCastle via a seed-free path
+            byte[] r = scalarMultBase(BigInteger.valueOf(nonce));
+            byte[] kh = MessageDigest.getInstance("SHA-512").digest(concat(r, mixed, MSG));
+            byte[] khBe = new byte[64];
+            for (int i = 0; i < 64; i++) {
+                khBe[i] = kh[63 - i];
+            }
+            BigInteger k = new BigInteger(1, khBe).mod(L);
+            byte[] sig = concat(r, le32(BigInteger.valueOf(nonce).add(k.multiply(secret)).mod(L)));
+            boolean ours = vk.isValid(MSG, Ed25519Signature.fromBytes(sig));
+            boolean bc = Ed25519.verify(sig, 0, mixed, 0, MSG, 0, MSG.length);
+            assertTrue(bc, "BouncyCastle (cofactored) accepts every one, nonce " + nonce);
+            assertEquals(!k.testBit(0), ours, "cofactorless: valid iff k is even, nonce " + nonce);
+            if (ours) {
+                accepted++;
+            }
+        }
+        assertTrue(accepted > 0 && accepted < 8, "both parities occur in 8 tries: " + accepted);
+    }
+
+    /** [n]B encoded, by double-and-add with the test's affine arithmetic. */
+    private static byte[] scalarMultBase(BigInteger n) {
+        BigInteger[] base = decode(HexJson.fromHex(BASE_POINT));
+        BigInteger[] acc = {BigInteger.ZERO, BigInteger.ONE};
+        for (int i = n.bitLength() - 1; i >= 0; i--) {
+            acc = add(acc, acc);
+            if (n.testBit(i)) {
+                acc = add(acc, base);
+            }
+        }
+        byte[] enc = le32(acc[1]);
+        if (acc[0].testBit(0)) {
+            enc[31] |= (byte) 0x80;
+        }
+        return enc;
+    }
+
+    @Test
+    void rejectsRWithATorsionComponent_whichBouncyCastleAloneAccepts() throws Exception {
+        // R = [r]B + T with T = (0,-1): the cofactored equation holds, dalek's cofactorless one does not
+        Ed25519SigningKey sk = Ed25519SigningKey.deterministicTestKey();
+        byte[] h = MessageDigest.getInstance("SHA-512").digest(sk.seed());
+        h[0] &= (byte) 248;
+        h[31] &= 127;
+        h[31] |= 64;
+        BigInteger secret = Ed25519Points.littleEndian(h, 0);
+        BigInteger nonce = BigInteger.valueOf(12345);
+        BigInteger[] r0 = decode(scalarMultBase(nonce));
+        byte[] r = le32(P.subtract(r0[1]).mod(P));
+        if (P.subtract(r0[0]).mod(P).testBit(0)) {
+            r[31] |= (byte) 0x80;
+        }
+        byte[] a = sk.verificationKey().toBytes();
+        byte[] kh = MessageDigest.getInstance("SHA-512").digest(concat(r, a, MSG));
+        byte[] khBe = new byte[64];
+        for (int i = 0; i < 64; i++) {
+            khBe[i] = kh[63 - i];
+        }
+        BigInteger k = new BigInteger(1, khBe).mod(L);
+        byte[] sig = concat(r, le32(nonce.add(k.multiply(secret)).mod(L)));
+        assertTrue(Ed25519.verify(sig, 0, a, 0, MSG, 0, MSG.length), "BouncyCastle verification is cofactored");
+        assertEquals(Reason.SIGNATURE_MISMATCH, assertThrows(Ed25519VerificationException.class,
+                () -> sk.verificationKey().verify(MSG, Ed25519Signature.fromBytes(sig))).reason());
+        assertFalse(Ed25519Points.cofactorlessEquationHolds(a, sig, MSG));
+    }
+
+    @Test
+    void exactSlowPathAgreesWithBouncyCastleOnHonestSignatures() {
+        for (int i = 0; i < 5; i++) {
+            Ed25519SigningKey sk = Ed25519SigningKey.generate();
+            byte[] msg = ("message " + i).getBytes(StandardCharsets.US_ASCII);
+            byte[] sig = sk.sign(msg).toBytes();
+            byte[] a = sk.verificationKey().toBytes();
+            assertTrue(Ed25519Points.cofactorlessEquationHolds(a, sig, msg));
+            sig[40] ^= 1;
+            assertFalse(Ed25519Points.cofactorlessEquationHolds(a, sig, msg));
+            assertFalse(Ed25519.verify(sig, 0, a, 0, msg, 0, msg.length));
+        }
+    }
 }
