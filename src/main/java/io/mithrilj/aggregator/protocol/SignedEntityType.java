@@ -3,7 +3,6 @@ package io.mithrilj.aggregator.protocol;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * What a certificate signs, with its beacon (upstream {@code SignedEntityType}, 2603.1). Variants in
@@ -213,10 +212,5 @@ public sealed interface SignedEntityType {
         public void feedHash(MessageDigest d) {
             throw new UnsupportedOperationException("unknown signed entity type '" + name + "' can not be hashed");
         }
-    }
-
-    /** The variant with this JSON tag, if known. */
-    static Optional<String> knownVariant(String name) {
-        return VARIANT_NAMES.contains(name) ? Optional.of(name) : Optional.empty();
     }
 }

@@ -234,6 +234,20 @@ class CertificateChainVerifierTest {
     // ------------------------------------------------------------------ tampering: later checks
 
     @Test
+    void relabellingCiffAsCardanoDatabaseKeepsTheHash() throws Exception {
+        // upstream feeds no discriminant for CIFF/CDB (nor MSD/CSD): the chain verifier can not tell them apart
+        Map<String, Certificate> certs = ChainFixture.certificates();
+        String ciff = "5332bc34ea37075dca619da530924c4abae3450b8aaa9805bfcb6612af96fd0d";
+        Certificate relabelled = tampered(ciff, n -> {
+            var beacon = n.get("signed_entity_type").get("CardanoImmutableFilesFull");
+            n.set("signed_entity_type", ChainFixture.MAPPER.createObjectNode().set("CardanoDatabase", beacon));
+        });
+        assertEquals(ciff, relabelled.computeHash());
+        assertEquals("CardanoDatabase", relabelled.signedEntityType().variantName());
+        verifier(certs).verifyChain(relabelled);
+    }
+
+    @Test
     void changedPartWithRecomputedHashIsProtocolMessageUnmatch() {
         Map<String, Certificate> certs = ChainFixture.certificates();
         Certificate t = tampered(Fixtures.LATEST, n -> parts(n).put("latest_block_number", "525"))
