@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         name = "tools",
         mixinStandardHelpOptions = true,
         description = "Operator tools: verify-certificate-chain, recompute-certificates-hash.",
-        subcommands = {ToolsCommand.RecomputeCertificatesHash.class})
+        subcommands = {VerifyCertificateChainCommand.class, ToolsCommand.RecomputeCertificatesHash.class})
 public final class ToolsCommand {
 
     @Command(

@@ -103,5 +103,4 @@ class CommandLineIT {
             assertThat(second.output()).contains("Service start number 2 recorded in the stores");
         }
     }
-
 }

@@ -92,7 +92,8 @@ final class Bytes {
         int count(int minItemSize) throws StmException.SerializationError {
             long n = u64();
             if (n < 0 || n > (data.length - pos) / Math.max(1, minItemSize)) {
-                throw new StmException.SerializationError(origin, "length " + Long.toUnsignedString(n) + " exceeds input");
+                throw new StmException.SerializationError(
+                        origin, "length " + Long.toUnsignedString(n) + " exceeds input");
             }
             return (int) n;
         }

@@ -65,7 +65,8 @@ public final class StmAggregateSignature {
         if (Long.compareUnsigned(count, params.k()) < 0) {
             throw new StmException.NotEnoughSignatures(count, params.k());
         }
-        batchProof.verify(signatures.stream().map(StmSignatureWithParty::party).toList(), avk.rootView(), avk.nrLeaves());
+        batchProof.verify(
+                signatures.stream().map(StmSignatureWithParty::party).toList(), avk.rootView(), avk.nrLeaves());
         verifyBls(msgp);
     }
 
@@ -85,7 +86,8 @@ public final class StmAggregateSignature {
             sigmas.add(sigma);
             vks.add(s.party().vk().point());
         }
-        boolean ok = n == 1 ? Bls.verify(sigmas.get(0), vks.get(0), msgp)
+        boolean ok = n == 1
+                ? Bls.verify(sigmas.get(0), vks.get(0), msgp)
                 : Bls.verifyRandomized(sigmas, vks, randomisers(sigmas), 128, msgp);
         if (!ok) {
             throw new StmException.SignatureInvalid("aggregate");
@@ -135,9 +137,11 @@ public final class StmAggregateSignature {
             try {
                 List<Object> pair = Json.array(sigs.get(i), "signature with party");
                 if (pair.size() != 2) {
-                    throw new StmException.SerializationError(StmException.Origin.CODEC, "signature entry must be [sig, party]");
+                    throw new StmException.SerializationError(
+                            StmException.Origin.CODEC, "signature entry must be [sig, party]");
                 }
-                decoded[i] = new StmSignatureWithParty(StmSingleSignature.fromJson(pair.get(0)), StmRegisteredParty.fromJson(pair.get(1)));
+                decoded[i] = new StmSignatureWithParty(
+                        StmSingleSignature.fromJson(pair.get(0)), StmRegisteredParty.fromJson(pair.get(1)));
             } catch (StmException.SerializationError e) {
                 errors[i] = e;
             }
@@ -207,7 +211,9 @@ public final class StmAggregateSignature {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof StmAggregateSignature a) || !a.batchProof.equals(batchProof) || a.signatures.size() != signatures.size()) {
+        if (!(o instanceof StmAggregateSignature a)
+                || !a.batchProof.equals(batchProof)
+                || a.signatures.size() != signatures.size()) {
             return false;
         }
         for (int i = 0; i < signatures.size(); i++) {

@@ -166,7 +166,9 @@ public final class StmAggregateVerificationKey {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof StmAggregateVerificationKey k && Arrays.equals(root, k.root) && nrLeaves == k.nrLeaves
+        return o instanceof StmAggregateVerificationKey k
+                && Arrays.equals(root, k.root)
+                && nrLeaves == k.nrLeaves
                 && totalStake == k.totalStake;
     }
 
@@ -177,7 +179,7 @@ public final class StmAggregateVerificationKey {
 
     @Override
     public String toString() {
-        return "StmAggregateVerificationKey[root=" + Bytes.HEX.formatHex(root) + ", nrLeaves=" + Long.toUnsignedString(nrLeaves)
-                + ", totalStake=" + Long.toUnsignedString(totalStake) + "]";
+        return "StmAggregateVerificationKey[root=" + Bytes.HEX.formatHex(root) + ", nrLeaves="
+                + Long.toUnsignedString(nrLeaves) + ", totalStake=" + Long.toUnsignedString(totalStake) + "]";
     }
 }

@@ -46,14 +46,17 @@ public final class StmClerk {
         byte[] msgp = avk.concatenateWithMessage(message);
         List<StmSignatureWithParty> valid = validSignatures(signatures, avk, msgp);
         List<StmSignatureWithParty> selected = select(valid);
-        selected.sort(Comparator.comparing((StmSignatureWithParty s) -> s.signature().signerIndex(), Long::compareUnsigned));
-        long[] leafIndices = selected.stream().mapToLong(s -> s.signature().signerIndex()).toArray();
+        selected.sort(
+                Comparator.comparing((StmSignatureWithParty s) -> s.signature().signerIndex(), Long::compareUnsigned));
+        long[] leafIndices =
+                selected.stream().mapToLong(s -> s.signature().signerIndex()).toArray();
         StmMerkleBatchPath path = registration.merkleTree().batchPath(leafIndices);
         return new StmAggregateSignature(selected, path);
     }
 
     /** Step 1: the signatures that pass upstream's single-signature verification, in input order. */
-    List<StmSignatureWithParty> validSignatures(List<StmSingleSignature> signatures, StmAggregateVerificationKey avk, byte[] msgp) {
+    List<StmSignatureWithParty> validSignatures(
+            List<StmSingleSignature> signatures, StmAggregateVerificationKey avk, byte[] msgp) {
         List<StmSignatureWithParty> candidates = new ArrayList<>(signatures.size());
         for (StmSingleSignature s : signatures) {
             long idx = s.signerIndex();
@@ -111,7 +114,8 @@ public final class StmClerk {
         if (sigs.size() == 1) {
             return Bls.verify(sigmas.get(0), vks.get(0), msgp);
         }
-        return Bls.verifyRandomized(sigmas, vks, StmKeyRegistration.randomScalars(sigs.size(), BATCH_NBITS), BATCH_NBITS, msgp);
+        return Bls.verifyRandomized(
+                sigmas, vks, StmKeyRegistration.randomScalars(sigs.size(), BATCH_NBITS), BATCH_NBITS, msgp);
     }
 
     /** Steps 2 and 3: index ownership by smallest sigma, then whole signatures until k indices. */
@@ -141,7 +145,9 @@ public final class StmClerk {
             Set<Long> drop = removed.containsKey(s) ? new HashSet<>(removed.get(s)) : null;
             StmSignatureWithParty kept = s;
             if (drop != null) {
-                long[] keep = java.util.Arrays.stream(s.signature().indexesView()).filter(i -> !drop.contains(i)).toArray();
+                long[] keep = java.util.Arrays.stream(s.signature().indexesView())
+                        .filter(i -> !drop.contains(i))
+                        .toArray();
                 kept = new StmSignatureWithParty(s.signature().withIndexes(keep), s.party());
             }
             takenKeys.add(s);

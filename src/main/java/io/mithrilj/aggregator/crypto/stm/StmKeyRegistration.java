@@ -27,7 +27,8 @@ public final class StmKeyRegistration {
 
     private final Map<StmVerificationKey, Long> keys = new LinkedHashMap<>();
 
-    public void register(long stake, StmVerificationKeyPoP key) throws StmException.KeyRegistered, StmException.KeyInvalid {
+    public void register(long stake, StmVerificationKeyPoP key)
+            throws StmException.KeyRegistered, StmException.KeyInvalid {
         if (keys.containsKey(key.vk())) {
             throw new StmException.KeyRegistered();
         }
@@ -73,14 +74,18 @@ public final class StmKeyRegistration {
         if (n > 1 && batchValid(candidates)) {
             return n;
         }
-        return java.util.stream.IntStream.range(0, n).parallel().filter(i -> {
-            try {
-                candidates.get(i).key().verifyProofOfPossession();
-                return false;
-            } catch (StmException.KeyInvalid e) {
-                return true;
-            }
-        }).min().orElse(n);
+        return java.util.stream.IntStream.range(0, n)
+                .parallel()
+                .filter(i -> {
+                    try {
+                        candidates.get(i).key().verifyProofOfPossession();
+                        return false;
+                    } catch (StmException.KeyInvalid e) {
+                        return true;
+                    }
+                })
+                .min()
+                .orElse(n);
     }
 
     private static boolean batchValid(List<Entry> candidates) {

@@ -25,7 +25,8 @@ public final class StmLottery {
     static final int PRECISION = 117;
     private static final int F = 640;
     private static final BigInteger ONE = BigInteger.ONE.shiftLeft(F);
-    private static final BigInteger LN2 = atanh(ONE.divide(BigInteger.valueOf(3))).shiftLeft(1);
+    private static final BigInteger LN2 =
+            atanh(ONE.divide(BigInteger.valueOf(3))).shiftLeft(1);
     private static final byte[] MAP = {'m', 'a', 'p'};
     private static final Map<Long, BigInteger> LN_CACHE = new ConcurrentHashMap<>();
     private static final Map<Key, Threshold> THRESHOLDS = new ConcurrentHashMap<>();
@@ -139,8 +140,9 @@ public final class StmLottery {
 
         @Override
         public String toString() {
-            return always ? "Threshold[always]" : never ? "Threshold[never]"
-                    : "Threshold[0x" + mantissa.toString(16) + " * 2^" + exponent + "]";
+            return always
+                    ? "Threshold[always]"
+                    : never ? "Threshold[never]" : "Threshold[0x" + mantissa.toString(16) + " * 2^" + exponent + "]";
         }
     }
 

@@ -32,7 +32,8 @@ public final class StmMerkleBatchPath {
     public void verify(List<StmRegisteredParty> leaves, byte[] root, long nrLeaves)
             throws StmException.BatchPathInvalid, StmException.SerializationError {
         if (leaves.size() != indices.length) {
-            throw new StmException.BatchPathInvalid("leaf count " + leaves.size() + " != index count " + indices.length);
+            throw new StmException.BatchPathInvalid(
+                    "leaf count " + leaves.size() + " != index count " + indices.length);
         }
         for (int i = 1; i < indices.length; i++) {
             if (Long.compareUnsigned(indices[i - 1], indices[i]) > 0) {
@@ -65,7 +66,8 @@ public final class StmMerkleBatchPath {
                 byte[] hash;
                 if ((q & 1) == 0) {
                     if (v >= values.size()) {
-                        throw new StmException.SerializationError(StmException.Origin.MERKLE_TREE, "batch path has too few values");
+                        throw new StmException.SerializationError(
+                                StmException.Origin.MERKLE_TREE, "batch path has too few values");
                     }
                     hash = Bytes.b2b256(values.get(v++), h[j]);
                     j++;
@@ -74,7 +76,8 @@ public final class StmMerkleBatchPath {
                     j += 2;
                 } else if (q + 1 < total) {
                     if (v >= values.size()) {
-                        throw new StmException.SerializationError(StmException.Origin.MERKLE_TREE, "batch path has too few values");
+                        throw new StmException.SerializationError(
+                                StmException.Origin.MERKLE_TREE, "batch path has too few values");
                     }
                     hash = Bytes.b2b256(h[j], values.get(v++));
                     j++;
@@ -166,7 +169,9 @@ public final class StmMerkleBatchPath {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof StmMerkleBatchPath p) || p.values.size() != values.size() || !Arrays.equals(indices, p.indices)) {
+        if (!(o instanceof StmMerkleBatchPath p)
+                || p.values.size() != values.size()
+                || !Arrays.equals(indices, p.indices)) {
             return false;
         }
         for (int i = 0; i < values.size(); i++) {

@@ -20,7 +20,7 @@ public record StmParameters(long m, long k, double phiF) {
         if (bytes.length < 24) {
             throw new StmException.SerializationError(StmException.Origin.CODEC, "parameters need 24 bytes");
         }
-        return new StmParameters(Bytes.getU64be(bytes, 0), Bytes.getU64be(bytes, 8),
-                Double.longBitsToDouble(Bytes.getU64be(bytes, 16)));
+        return new StmParameters(
+                Bytes.getU64be(bytes, 0), Bytes.getU64be(bytes, 8), Double.longBitsToDouble(Bytes.getU64be(bytes, 16)));
     }
 }

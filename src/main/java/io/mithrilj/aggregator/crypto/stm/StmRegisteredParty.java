@@ -25,8 +25,10 @@ public record StmRegisteredParty(StmVerificationKey vk, long stake) {
     static StmRegisteredParty fromJson(Object node) throws StmException.SerializationError {
         var l = Json.array(node, "registered party");
         if (l.size() != 2) {
-            throw new StmException.SerializationError(StmException.Origin.CODEC, "registered party must be [vk, stake]");
+            throw new StmException.SerializationError(
+                    StmException.Origin.CODEC, "registered party must be [vk, stake]");
         }
-        return new StmRegisteredParty(StmVerificationKey.fromBytes(Json.bytes(l.get(0), 96, "vk")), Json.u64(l.get(1), "stake"));
+        return new StmRegisteredParty(
+                StmVerificationKey.fromBytes(Json.bytes(l.get(0), 96, "vk")), Json.u64(l.get(1), "stake"));
     }
 }

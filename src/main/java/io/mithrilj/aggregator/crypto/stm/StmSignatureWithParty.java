@@ -8,7 +8,9 @@ public record StmSignatureWithParty(StmSingleSignature signature, StmRegisteredP
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof StmSignatureWithParty s && signature.sigma().equals(s.signature.sigma()) && party.equals(s.party);
+        return o instanceof StmSignatureWithParty s
+                && signature.sigma().equals(s.signature.sigma())
+                && party.equals(s.party);
     }
 
     @Override

@@ -18,7 +18,12 @@ public final class StmSigner {
     private final StmAggregateVerificationKey avk;
 
     /** Upstream {@code Signer::set_signer}: the signer index is taken as given. */
-    public StmSigner(long signerIndex, long stake, StmParameters params, StmSigningKey sk, StmVerificationKey vk,
+    public StmSigner(
+            long signerIndex,
+            long stake,
+            StmParameters params,
+            StmSigningKey sk,
+            StmVerificationKey vk,
             StmAggregateVerificationKey avk) {
         this.signerIndex = signerIndex;
         this.stake = stake;

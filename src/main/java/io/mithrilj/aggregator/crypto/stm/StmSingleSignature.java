@@ -177,7 +177,9 @@ public final class StmSingleSignature {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof StmSingleSignature s && sigma.equals(s.sigma) && Arrays.equals(indexes, s.indexes)
+        return o instanceof StmSingleSignature s
+                && sigma.equals(s.sigma)
+                && Arrays.equals(indexes, s.indexes)
                 && signerIndex == s.signerIndex;
     }
 

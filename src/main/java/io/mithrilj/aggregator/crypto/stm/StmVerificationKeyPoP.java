@@ -29,7 +29,8 @@ public final class StmVerificationKeyPoP {
 
     /** The key and its proof for a signing key. */
     public static StmVerificationKeyPoP of(StmSigningKey sk) {
-        return new StmVerificationKeyPoP(StmVerificationKey.of(sk), sk.bls().sign(POP_MESSAGE), sk.bls().publicKeyG1());
+        return new StmVerificationKeyPoP(
+                StmVerificationKey.of(sk), sk.bls().sign(POP_MESSAGE), sk.bls().publicKeyG1());
     }
 
     /** json-hex first, then the 192-byte bytes-hex form (mithril-common's decode rule). */
@@ -59,15 +60,20 @@ public final class StmVerificationKeyPoP {
         if (bytes.length < 192) {
             throw new StmException.SerializationError(StmException.Origin.BLS, "vk+pop needs 192 bytes");
         }
-        return fromParts(Arrays.copyOfRange(bytes, 0, 96), Arrays.copyOfRange(bytes, 96, 144),
+        return fromParts(
+                Arrays.copyOfRange(bytes, 0, 96),
+                Arrays.copyOfRange(bytes, 96, 144),
                 Arrays.copyOfRange(bytes, 144, 192));
     }
 
-    private static StmVerificationKeyPoP fromParts(byte[] vk, byte[] k1, byte[] k2) throws StmException.SerializationError {
+    private static StmVerificationKeyPoP fromParts(byte[] vk, byte[] k1, byte[] k2)
+            throws StmException.SerializationError {
         try {
-            return new StmVerificationKeyPoP(StmVerificationKey.fromBytes(vk), G1Point.decompress(k1), G1Point.decompress(k2));
+            return new StmVerificationKeyPoP(
+                    StmVerificationKey.fromBytes(vk), G1Point.decompress(k1), G1Point.decompress(k2));
         } catch (BlsDecodingException e) {
-            throw new StmException.SerializationError(StmException.Origin.BLS, "proof of possession: " + e.getMessage());
+            throw new StmException.SerializationError(
+                    StmException.Origin.BLS, "proof of possession: " + e.getMessage());
         }
     }
 

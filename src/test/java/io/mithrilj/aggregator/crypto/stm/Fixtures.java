@@ -31,7 +31,8 @@ final class Fixtures {
     }
 
     /** A multi-signed certificate of the fixture. */
-    record Cert(String hash, long epoch, String signedMessage, String avk, String multiSignature, StmParameters params) {
+    record Cert(
+            String hash, long epoch, String signedMessage, String avk, String multiSignature, StmParameters params) {
         byte[] message() {
             return signedMessage.getBytes(StandardCharsets.US_ASCII);
         }
@@ -49,10 +50,15 @@ final class Fixtures {
             }
             Map<String, Object> meta = (Map<String, Object>) c.get("metadata");
             Map<String, Object> p = (Map<String, Object>) meta.get("parameters");
-            StmParameters params = new StmParameters(Json.u64(p.get("m"), "m"), Json.u64(p.get("k"), "k"),
-                    toDouble(p.get("phi_f")));
-            out.add(new Cert(e.getKey(), Json.u64(c.get("epoch"), "epoch"), (String) c.get("signed_message"),
-                    (String) c.get("aggregate_verification_key"), ms, params));
+            StmParameters params =
+                    new StmParameters(Json.u64(p.get("m"), "m"), Json.u64(p.get("k"), "k"), toDouble(p.get("phi_f")));
+            out.add(new Cert(
+                    e.getKey(),
+                    Json.u64(c.get("epoch"), "epoch"),
+                    (String) c.get("signed_message"),
+                    (String) c.get("aggregate_verification_key"),
+                    ms,
+                    params));
         }
         return out;
     }
@@ -62,7 +68,10 @@ final class Fixtures {
     }
 
     static Cert cert(String hash) throws StmException.SerializationError {
-        return multiSignedCertificates().stream().filter(c -> c.hash().equals(hash)).findFirst().orElseThrow();
+        return multiSignedCertificates().stream()
+                .filter(c -> c.hash().equals(hash))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** One signer of a stake distribution or of the epoch settings. */
@@ -77,7 +86,10 @@ final class Fixtures {
             long epoch = Json.u64(msd.get("epoch"), "epoch");
             for (Object s : (List<Object>) msd.get("signers")) {
                 Map<String, Object> signer = (Map<String, Object>) s;
-                out.add(new Signer(epoch, (String) signer.get("party_id"), (String) signer.get("verification_key"),
+                out.add(new Signer(
+                        epoch,
+                        (String) signer.get("party_id"),
+                        (String) signer.get("verification_key"),
                         Json.u64(signer.get("stake"), "stake")));
             }
         }
@@ -93,7 +105,10 @@ final class Fixtures {
             for (Object s : (List<Object>) es.get(key)) {
                 Map<String, Object> signer = (Map<String, Object>) s;
                 Object stake = signer.get("stake");
-                out.add(new Signer(epoch, (String) signer.get("party_id"), (String) signer.get("verification_key"),
+                out.add(new Signer(
+                        epoch,
+                        (String) signer.get("party_id"),
+                        (String) signer.get("verification_key"),
                         stake == null ? 0 : Json.u64(stake, "stake")));
             }
         }

@@ -24,7 +24,8 @@ final class LotteryReference {
     /** {@code phi} as an exact decimal, or null for the constant outcomes (never = 0, handled by caller). */
     static BigDecimal phi(long stake, long total, double phiF) {
         double b = 1.0 - phiF;
-        BigDecimal w = round117(new BigDecimal(Bytes.unsigned(stake)).divide(new BigDecimal(Bytes.unsigned(total)), MC));
+        BigDecimal w =
+                round117(new BigDecimal(Bytes.unsigned(stake)).divide(new BigDecimal(Bytes.unsigned(total)), MC));
         BigDecimal lnB = LN.computeIfAbsent(b, LotteryReference::ln);
         BigDecimal p = round117(exp(w.multiply(lnB, MC)));
         return round117(BigDecimal.ONE.subtract(p));

@@ -47,7 +47,9 @@ class StmGoldenTest {
         byte[] ikm = rng.next(32);
         assertEquals("76b8e0ada0f13d90405d6ae55386bd28bdd219b8a08ded1aa836efcc8b770dc7", hex(ikm));
         StmSigningKey sk = StmSigningKey.fromSeed(ikm);
-        assertArrayEquals(ints("64,129,87,121,27,239,221,215,2,103,45,207,207,201,157,163,81,47,156,14,168,24,137,15,203,106,183,73,88,14,242,207"),
+        assertArrayEquals(
+                ints(
+                        "64,129,87,121,27,239,221,215,2,103,45,207,207,201,157,163,81,47,156,14,168,24,137,15,203,106,183,73,88,14,242,207"),
                 sk.toBytes());
         assertEquals(sk, StmSigningKey.fromBytes(sk.toBytes()));
         assertFalse(sk.toString().contains("64"));
@@ -80,9 +82,11 @@ class StmGoldenTest {
         StmSigningKey sk = ChaChaRng.zeroSeed().nextKey();
         StmVerificationKeyPoP pk = StmVerificationKeyPoP.of(sk);
         assertEquals(VKPOP_GOLDEN, pk.toJson());
-        assertEquals(pk, StmVerificationKeyPoP.decode(Bytes.HEX.formatHex(VKPOP_GOLDEN.getBytes(StandardCharsets.UTF_8))));
+        assertEquals(
+                pk, StmVerificationKeyPoP.decode(Bytes.HEX.formatHex(VKPOP_GOLDEN.getBytes(StandardCharsets.UTF_8))));
         assertTrue(hex(pk.toBytes()).startsWith("8fa1ff304e39ccdc19dd"));
-        assertEquals("a832e9c10f8841487b9481b026c6d12f1cccb09039fb2a1c424c59619e3f36c6c2b087dd0eb9c5e1ca62f34ae9e18f97",
+        assertEquals(
+                "a832e9c10f8841487b9481b026c6d12f1cccb09039fb2a1c424c59619e3f36c6c2b087dd0eb9c5e1ca62f34ae9e18f97",
                 hex(Arrays.copyOfRange(pk.toBytes(), 96, 144)));
         pk.verifyProofOfPossession();
         // signature of 32 zero bytes starts [132,95,124,197,..]
@@ -92,9 +96,11 @@ class StmGoldenTest {
 
     @Test
     void hashToCurveWithEmptyDst() {
-        assertEquals("99d61fe320105e14b9d2e1dfe32980207f916bb2eabffcf745e9033a02265af5235ad6abc4c02c6fc8b47bda3f9ed9ff",
+        assertEquals(
+                "99d61fe320105e14b9d2e1dfe32980207f916bb2eabffcf745e9033a02265af5235ad6abc4c02c6fc8b47bda3f9ed9ff",
                 hex(Bls.hashToG1("PoP".getBytes(StandardCharsets.US_ASCII)).toBytes()));
-        assertEquals("88c7e388ee58f1db9a24d7098b01d13634298bebf2d159254975bd450cb0d287fcc622eb71edde8b469a8513551baf1f",
+        assertEquals(
+                "88c7e388ee58f1db9a24d7098b01d13634298bebf2d159254975bd450cb0d287fcc622eb71edde8b469a8513551baf1f",
                 hex(Bls.hashToG1(new byte[0]).toBytes()));
     }
 
@@ -114,16 +120,26 @@ class StmGoldenTest {
         assertEquals("04036cb79141a645faca33405ae82d67388a663fd1f55116781006608cccd237", hex(avk.root()));
         assertEquals(4, avk.nrLeaves());
         assertEquals(6, avk.totalStake());
-        assertEquals("{\"mt_commitment\":{\"root\":[4,3,108,183,145,65,166,69,250,202,51,64,90,232,45,103,56,138,102,63,209,245,81,22,120,16,6,96,140,204,210,55],\"nr_leaves\":4,\"hasher\":null},\"total_stake\":6}",
+        assertEquals(
+                "{\"mt_commitment\":{\"root\":[4,3,108,183,145,65,166,69,250,202,51,64,90,232,45,103,56,138,102,63,209,245,81,22,120,16,6,96,140,204,210,55],\"nr_leaves\":4,\"hasher\":null},\"total_stake\":6}",
                 avk.toJson());
         StmMerkleTree tree = closed.merkleTree();
-        assertPath(tree, new long[] {0, 2}, "173ce894f970d09db6ca3b437f8ced56f2786087e00363e5ff0fde5dfd946062",
+        assertPath(
+                tree,
+                new long[] {0, 2},
+                "173ce894f970d09db6ca3b437f8ced56f2786087e00363e5ff0fde5dfd946062",
                 "19c0df4ae09c3b352ef3a10b1a0450e1b9e33f12733ab07f80c38c94f9c82d94");
-        assertPath(tree, new long[] {1}, "1e886a6542459198891545a9c392abfbc56d90d5c1d89e0c83335cbce5904c84",
+        assertPath(
+                tree,
+                new long[] {1},
+                "1e886a6542459198891545a9c392abfbc56d90d5c1d89e0c83335cbce5904c84",
                 "9a2aae645e326977f6aa7e46f231e2c907edfc2295554a5e141d8fc9bd2e0087");
         assertPath(tree, new long[] {0, 1, 2, 3});
-        for (long[] idx : List.of(new long[] {0, 2}, new long[] {1}, new long[] {0, 1, 2, 3}, new long[] {3}, new long[] {1, 2, 3})) {
-            List<StmRegisteredParty> leaves = Arrays.stream(idx).mapToObj(i -> closed.parties().get((int) i)).toList();
+        for (long[] idx : List.of(
+                new long[] {0, 2}, new long[] {1}, new long[] {0, 1, 2, 3}, new long[] {3}, new long[] {1, 2, 3})) {
+            List<StmRegisteredParty> leaves = Arrays.stream(idx)
+                    .mapToObj(i -> closed.parties().get((int) i))
+                    .toList();
             tree.batchPath(idx).verify(leaves, avk.root(), avk.nrLeaves());
         }
         // 3-leaf tree (padding with Z)
@@ -136,7 +152,8 @@ class StmGoldenTest {
 
     private static void assertPath(StmMerkleTree tree, long[] indices, String... values) {
         StmMerkleBatchPath p = tree.batchPath(indices);
-        assertEquals(List.of(values), p.values().stream().map(StmGoldenTest::hex).toList());
+        assertEquals(
+                List.of(values), p.values().stream().map(StmGoldenTest::hex).toList());
     }
 
     @Test
@@ -149,32 +166,43 @@ class StmGoldenTest {
         reg.register(1, StmVerificationKeyPoP.of(sk1));
         reg.register(1, StmVerificationKeyPoP.of(sk2));
         StmClosedKeyRegistration closed = reg.close();
-        assertEquals("38255f6b9d62fcc2beccaa1ae00ad407d65974c4d97a6f3871fd602daa79eb9f", hex(closed.aggregateVerificationKey().root()));
-        StmSigner signer = new StmSigner(1, 1, params, sk1, StmVerificationKey.of(sk1), closed.aggregateVerificationKey());
+        assertEquals(
+                "38255f6b9d62fcc2beccaa1ae00ad407d65974c4d97a6f3871fd602daa79eb9f",
+                hex(closed.aggregateVerificationKey().root()));
+        StmSigner signer =
+                new StmSigner(1, 1, params, sk1, StmVerificationKey.of(sk1), closed.aggregateVerificationKey());
         StmSingleSignature sig = signer.sign(new byte[16]).orElseThrow();
-        byte[] golden = ints("0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,5,0,0,0,0,0,0,0,8,149,157,201,187,140,54,0,128,209,88,16,203,"
-                + "61,78,77,98,161,133,58,152,29,74,217,113,64,100,10,161,186,167,133,114,211,153,218,56,223,84,105,242,41,54,224,170,208,185,126,83,0,0,0,0,0,0,0,1");
+        byte[] golden = ints(
+                "0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,5,0,0,0,0,0,0,0,8,149,157,201,187,140,54,0,128,209,88,16,203,"
+                        + "61,78,77,98,161,133,58,152,29,74,217,113,64,100,10,161,186,167,133,114,211,153,218,56,223,84,105,242,41,54,224,170,208,185,126,83,0,0,0,0,0,0,0,1");
         assertArrayEquals(golden, sig.toBytes());
         assertEquals(sig, StmSingleSignature.fromBytes(golden));
         assertEquals(sig, StmSingleSignature.decode(sig.toJsonHex()));
         assertEquals(sig, StmSingleSignature.decode(hex(golden)));
-        assertEquals("{\"sigma\":[149,157,201,187,140,54,0,128,209,88,16,203,61,78,77,98,161,133,58,152,29,74,217,113,64,100,10,161,186,167,133,114,211,153,218,56,223,84,105,242,41,54,224,170,208,185,126,83],\"indexes\":[1,4,5,8],\"signer_index\":1}",
+        assertEquals(
+                "{\"sigma\":[149,157,201,187,140,54,0,128,209,88,16,203,61,78,77,98,161,133,58,152,29,74,217,113,64,100,10,161,186,167,133,114,211,153,218,56,223,84,105,242,41,54,224,170,208,185,126,83],\"indexes\":[1,4,5,8],\"signer_index\":1}",
                 sig.toJson());
         // trailing bytes are ignored, as upstream
         byte[] longer = Arrays.copyOf(golden, golden.length + 3);
         assertEquals(sig, StmSingleSignature.fromBytes(longer));
-        assertThrows(StmException.SerializationError.class, () -> StmSingleSignature.fromBytes(Arrays.copyOf(golden, 90)));
+        assertThrows(
+                StmException.SerializationError.class, () -> StmSingleSignature.fromBytes(Arrays.copyOf(golden, 90)));
         // verification as the aggregator does it, with the party at index 0 (sk1 is first)
         sig.verify(params, closed.parties().get(0), closed.aggregateVerificationKey(), new byte[16]);
-        assertThrows(StmException.SignatureInvalid.class,
+        assertThrows(
+                StmException.SignatureInvalid.class,
                 () -> sig.verify(params, closed.parties().get(1), closed.aggregateVerificationKey(), new byte[16]));
         long[] more = Arrays.copyOf(sig.indexes(), 5);
         more[4] = 11;
-        assertThrows(StmException.IndexBoundFailed.class, () -> new StmSingleSignature(sig.sigma(), more, 1)
-                .verify(params, closed.parties().get(0), closed.aggregateVerificationKey(), new byte[16]));
+        assertThrows(
+                StmException.IndexBoundFailed.class,
+                () -> new StmSingleSignature(sig.sigma(), more, 1)
+                        .verify(params, closed.parties().get(0), closed.aggregateVerificationKey(), new byte[16]));
         more[4] = 2;
-        assertThrows(StmException.LotteryLost.class, () -> new StmSingleSignature(sig.sigma(), more, 1)
-                .verify(params, closed.parties().get(0), closed.aggregateVerificationKey(), new byte[16]));
+        assertThrows(
+                StmException.LotteryLost.class,
+                () -> new StmSingleSignature(sig.sigma(), more, 1)
+                        .verify(params, closed.parties().get(0), closed.aggregateVerificationKey(), new byte[16]));
     }
 
     @Test
@@ -189,25 +217,34 @@ class StmGoldenTest {
         StmClosedKeyRegistration closed = reg.close();
         StmAggregateVerificationKey avk = closed.aggregateVerificationKey();
         StmClerk clerk = new StmClerk(params, closed);
-        StmSingleSignature s1 = new StmSigner(0, 1, params, sk1, StmVerificationKey.of(sk1), avk).sign(new byte[16]).orElseThrow();
-        StmSingleSignature s2 = new StmSigner(1, 1, params, sk2, StmVerificationKey.of(sk2), avk).sign(new byte[16]).orElseThrow();
+        StmSingleSignature s1 = new StmSigner(0, 1, params, sk1, StmVerificationKey.of(sk1), avk)
+                .sign(new byte[16])
+                .orElseThrow();
+        StmSingleSignature s2 = new StmSigner(1, 1, params, sk2, StmVerificationKey.of(sk2), avk)
+                .sign(new byte[16])
+                .orElseThrow();
         assertArrayEquals(new long[] {0, 3, 4, 5, 6}, s2.indexes());
         StmAggregateSignature agg = clerk.aggregate(List.of(s1, s2), new byte[16]);
         assertEquals(AGGREGATE_GOLDEN, agg.toJson());
         agg.verify(new byte[16], avk, params);
-        StmAggregateSignature decoded = StmAggregateSignature.decode(hex(AGGREGATE_GOLDEN.getBytes(StandardCharsets.UTF_8)));
+        StmAggregateSignature decoded =
+                StmAggregateSignature.decode(hex(AGGREGATE_GOLDEN.getBytes(StandardCharsets.UTF_8)));
         assertEquals(agg, decoded);
         assertEquals(agg, StmAggregateSignature.decode(hex(agg.toBytes())));
         // order of submission does not matter
-        assertEquals(AGGREGATE_GOLDEN, clerk.aggregate(List.of(s2, s1), new byte[16]).toJson());
+        assertEquals(
+                AGGREGATE_GOLDEN, clerk.aggregate(List.of(s2, s1), new byte[16]).toJson());
         // k above what both can reach
-        var e = assertThrows(StmException.NotEnoughSignatures.class,
+        var e = assertThrows(
+                StmException.NotEnoughSignatures.class,
                 () -> new StmClerk(new StmParameters(10, 8, 0.8), closed).aggregate(List.of(s1, s2), new byte[16]));
         assertEquals(7, e.count());
         assertEquals(8, e.k());
         // a forged signature is dropped, the others still aggregate
         StmSingleSignature forged = new StmSingleSignature(s2.sigma(), s1.indexes(), 0);
-        assertEquals(AGGREGATE_GOLDEN, clerk.aggregate(List.of(forged, s1, s2), new byte[16]).toJson());
+        assertEquals(
+                AGGREGATE_GOLDEN,
+                clerk.aggregate(List.of(forged, s1, s2), new byte[16]).toJson());
         // unsupported proof system byte
         byte[] bytes = agg.toBytes();
         bytes[0] = 1;

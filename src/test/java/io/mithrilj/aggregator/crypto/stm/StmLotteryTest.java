@@ -21,7 +21,8 @@ class StmLotteryTest {
     static BigDecimal value(StmLottery.Threshold t) {
         BigDecimal m = new BigDecimal(t.mantissa());
         int e = t.exponent();
-        return e >= 0 ? m.multiply(new BigDecimal(BigInteger.ONE.shiftLeft(e)))
+        return e >= 0
+                ? m.multiply(new BigDecimal(BigInteger.ONE.shiftLeft(e)))
                 : m.multiply(new BigDecimal("0.5").pow(-e));
     }
 
@@ -33,8 +34,10 @@ class StmLotteryTest {
     }
 
     @Property(tries = 150)
-    void thresholdEqualsTheReference(@ForAll @LongRange(min = 1, max = Long.MAX_VALUE / 4) long total,
-            @ForAll("fraction") double fraction, @ForAll("phiF") double phiF) {
+    void thresholdEqualsTheReference(
+            @ForAll @LongRange(min = 1, max = Long.MAX_VALUE / 4) long total,
+            @ForAll("fraction") double fraction,
+            @ForAll("phiF") double phiF) {
         long stake = Math.max(1, (long) (total * fraction));
         StmLottery.Threshold t = StmLottery.threshold(stake, total, phiF);
         BigDecimal expected = LotteryReference.phi(stake, total, phiF);
@@ -47,23 +50,30 @@ class StmLotteryTest {
 
     @Provide
     Arbitrary<Double> fraction() {
-        return Arbitraries.oneOf(Arbitraries.of(0.5, 1.0, 1e-12, 0.25), Arbitraries.doubles().between(0.0, 1.0).ofScale(15));
+        return Arbitraries.oneOf(
+                Arbitraries.of(0.5, 1.0, 1e-12, 0.25),
+                Arbitraries.doubles().between(0.0, 1.0).ofScale(15));
     }
 
     /** Lottery values a hair away from the threshold, where the 117-bit rounding of q decides. */
     @Property(tries = 100)
-    void decisionsNearTheThresholdMatchTheReference(@ForAll @LongRange(min = 1, max = 1_000_000_000_000L) long total,
-            @ForAll("fraction") double fraction, @ForAll("phiF") double phiF, @ForAll @LongRange(min = -4, max = 4) long jitter) {
+    void decisionsNearTheThresholdMatchTheReference(
+            @ForAll @LongRange(min = 1, max = 1_000_000_000_000L) long total,
+            @ForAll("fraction") double fraction,
+            @ForAll("phiF") double phiF,
+            @ForAll @LongRange(min = -4, max = 4) long jitter) {
         long stake = Math.max(1, (long) (total * fraction));
         StmLottery.Threshold t = StmLottery.threshold(stake, total, phiF);
         if (t.neverWins() || t.alwaysWins()) {
             return;
         }
         BigDecimal phi = LotteryReference.phi(stake, total, phiF);
-        BigInteger tInt = value(t).multiply(new BigDecimal(BigInteger.ONE.shiftLeft(512))).toBigIntegerExact();
+        BigInteger tInt =
+                value(t).multiply(new BigDecimal(BigInteger.ONE.shiftLeft(512))).toBigIntegerExact();
         int s = tInt.bitLength() - StmLottery.PRECISION;
         BigInteger halfUlp = s > 0 ? BigInteger.ONE.shiftLeft(s - 1) : BigInteger.ONE;
-        for (BigInteger base : List.of(tInt, tInt.subtract(halfUlp), tInt.add(halfUlp), tInt.subtract(halfUlp.shiftLeft(1)))) {
+        for (BigInteger base :
+                List.of(tInt, tInt.subtract(halfUlp), tInt.add(halfUlp), tInt.subtract(halfUlp.shiftLeft(1)))) {
             BigInteger ev = base.add(BigInteger.valueOf(jitter));
             if (ev.signum() < 0 || ev.bitLength() > 512) {
                 continue;
@@ -75,8 +85,11 @@ class StmLotteryTest {
     }
 
     @Property(tries = 300)
-    void randomLotteryValuesMatchTheReference(@ForAll @LongRange(min = 1, max = 100_000) long stake,
-            @ForAll @LongRange(min = 0, max = 100_000) long extra, @ForAll("phiF") double phiF, @ForAll("ev") BigInteger ev) {
+    void randomLotteryValuesMatchTheReference(
+            @ForAll @LongRange(min = 1, max = 100_000) long stake,
+            @ForAll @LongRange(min = 0, max = 100_000) long extra,
+            @ForAll("phiF") double phiF,
+            @ForAll("ev") BigInteger ev) {
         long total = stake + extra;
         StmLottery.Threshold t = StmLottery.threshold(stake, total, phiF);
         BigDecimal phi = LotteryReference.phi(stake, total, phiF);
@@ -91,12 +104,15 @@ class StmLotteryTest {
 
     @Example
     void roundingTiesGoToEven() {
-        BigInteger base = BigInteger.ONE.shiftLeft(200).add(BigInteger.ONE.shiftLeft(84)); // 117 bits then an odd last bit
+        BigInteger base =
+                BigInteger.ONE.shiftLeft(200).add(BigInteger.ONE.shiftLeft(84)); // 117 bits then an odd last bit
         BigInteger tieUp = base.add(BigInteger.ONE.shiftLeft(83)); // exactly half an ulp above, last kept bit odd -> up
         assertEquals(base.add(BigInteger.ONE.shiftLeft(84)), StmLottery.roundInteger(tieUp));
         BigInteger even = BigInteger.ONE.shiftLeft(200);
         assertEquals(even, StmLottery.roundInteger(even.add(BigInteger.ONE.shiftLeft(83))));
-        assertEquals(even.add(BigInteger.ONE.shiftLeft(84)), StmLottery.roundInteger(even.add(BigInteger.ONE.shiftLeft(83)).add(BigInteger.ONE)));
+        assertEquals(
+                even.add(BigInteger.ONE.shiftLeft(84)),
+                StmLottery.roundInteger(even.add(BigInteger.ONE.shiftLeft(83)).add(BigInteger.ONE)));
     }
 
     @Example

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 class StmRegistrationTest {
 
     static List<StmVerificationKeyPoP> keys(int n) {
-        ChaChaRng rng = new ChaChaRng(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32});
+        ChaChaRng rng = new ChaChaRng(new byte[] {
+            1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
+            30, 31, 32
+        });
         List<StmVerificationKeyPoP> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             out.add(StmVerificationKeyPoP.of(rng.nextKey()));
@@ -104,11 +107,16 @@ class StmRegistrationTest {
         }
         StmClosedKeyRegistration closed = reg.close();
         StmMerkleTree tree = closed.merkleTree();
-        for (long[] idx : List.of(new long[] {4}, new long[] {0, 4}, new long[] {3, 4}, new long[] {0, 1, 2, 3, 4}, new long[] {2})) {
-            List<StmRegisteredParty> leaves = Arrays.stream(idx).mapToObj(i -> closed.parties().get((int) i)).toList();
+        for (long[] idx : List.of(
+                new long[] {4}, new long[] {0, 4}, new long[] {3, 4}, new long[] {0, 1, 2, 3, 4}, new long[] {2})) {
+            List<StmRegisteredParty> leaves = Arrays.stream(idx)
+                    .mapToObj(i -> closed.parties().get((int) i))
+                    .toList();
             StmMerkleBatchPath path = tree.batchPath(idx);
             path.verify(leaves, tree.root(), 5);
-            assertEquals(path, StmMerkleBatchPath.fromBytes(new Bytes.Reader(path.toBytes(), StmException.Origin.MERKLE_TREE)));
+            assertEquals(
+                    path,
+                    StmMerkleBatchPath.fromBytes(new Bytes.Reader(path.toBytes(), StmException.Origin.MERKLE_TREE)));
             assertThrows(StmException.class, () -> path.verify(leaves, tree.root(), 6)); // another tree shape
             byte[] otherRoot = tree.root();
             otherRoot[0] ^= 1;

@@ -16,8 +16,12 @@ import net.jqwik.api.constraints.LongRange;
 class StmRoundTripProperties {
 
     @Property(tries = 12)
-    void registerSignAggregateVerify(@ForAll @IntRange(min = 1, max = 10) int parties, @ForAll @LongRange(min = 1, max = 1_000_000) long seed,
-            @ForAll @IntRange(min = 5, max = 60) int m, @ForAll @IntRange(min = 1, max = 9) int phiTenths) throws Exception {
+    void registerSignAggregateVerify(
+            @ForAll @IntRange(min = 1, max = 10) int parties,
+            @ForAll @LongRange(min = 1, max = 1_000_000) long seed,
+            @ForAll @IntRange(min = 5, max = 60) int m,
+            @ForAll @IntRange(min = 1, max = 9) int phiTenths)
+            throws Exception {
         Random random = new Random(seed);
         StmParameters params = new StmParameters(m, 1 + random.nextInt(Math.max(1, m / 4)), phiTenths / 10.0);
         byte[] seed32 = new byte[32];
@@ -26,7 +30,8 @@ class StmRoundTripProperties {
         List<StmInitializer> inits = new ArrayList<>();
         List<StmKeyRegistration.Entry> entries = new ArrayList<>();
         for (int i = 0; i < parties; i++) {
-            StmInitializer init = new StmInitializer(params, random.nextInt(3) == 0 ? random.nextInt(5) : 1 + random.nextInt(10_000), rng.nextKey());
+            StmInitializer init = new StmInitializer(
+                    params, random.nextInt(3) == 0 ? random.nextInt(5) : 1 + random.nextInt(10_000), rng.nextKey());
             inits.add(init);
             entries.add(new StmKeyRegistration.Entry(init.stake(), init.verificationKeyPoP()));
         }
@@ -44,14 +49,20 @@ class StmRoundTripProperties {
         for (StmInitializer init : inits) {
             StmVerificationKeyPoP pk = init.verificationKeyPoP();
             assertEquals(pk, StmVerificationKeyPoP.decode(pk.toJsonHex()));
-            assertEquals(pk.toJsonHex(), StmVerificationKeyPoP.decode(Bytes.HEX.formatHex(pk.toBytes())).toJsonHex());
+            assertEquals(
+                    pk.toJsonHex(),
+                    StmVerificationKeyPoP.decode(Bytes.HEX.formatHex(pk.toBytes()))
+                            .toJsonHex());
             StmSigner signer = init.createSigner(closed);
             Optional<StmSingleSignature> s = signer.sign(msg);
             if (s.isPresent()) {
                 StmSingleSignature sig = s.get();
                 sig.verify(params, closed.parties().get((int) sig.signerIndex()), avk, msg);
                 assertEquals(sig, StmSingleSignature.decode(sig.toJsonHex()));
-                assertEquals(sig.toJsonHex(), StmSingleSignature.decode(Bytes.HEX.formatHex(sig.toBytes())).toJsonHex());
+                assertEquals(
+                        sig.toJsonHex(),
+                        StmSingleSignature.decode(Bytes.HEX.formatHex(sig.toBytes()))
+                                .toJsonHex());
                 sigs.add(sig);
                 for (long i : sig.indexes()) {
                     won.add(i);

@@ -115,8 +115,8 @@ class CertificateJsonGoldenTest {
     @Test
     void listItemWithUnknownSignedEntityTypeIsListed() {
         JsonNode list = Fixtures.json("certificates-list.json");
-        String text = list.toString().replace("{\"CardanoTransactions\":[18,524]}",
-                "{\"CardanoBlocksTransactions\":[18,524,15]}");
+        String text = list.toString()
+                .replace("{\"CardanoTransactions\":[18,524]}", "{\"CardanoBlocksTransactions\":[18,524,15]}");
         List<CertificateListItemMessage> items = CertificateJson.readList(text);
         assertInstanceOf(SignedEntityType.Unknown.class, items.get(0).signedEntityType());
         assertEquals(text, CertificateJson.writeList(items));

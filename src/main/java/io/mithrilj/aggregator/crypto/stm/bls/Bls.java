@@ -39,8 +39,15 @@ public final class Bls {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment msg = arena.allocateFrom(ValueLayout.JAVA_BYTE, message);
             int err = (int) NativeBlst.CORE_VERIFY_PK_IN_G2.invokeExact(
-                    vk.rawSegment(arena), signature.rawSegment(arena), true,
-                    msg, (long) message.length, MemorySegment.NULL, 0L, MemorySegment.NULL, 0L);
+                    vk.rawSegment(arena),
+                    signature.rawSegment(arena),
+                    true,
+                    msg,
+                    (long) message.length,
+                    MemorySegment.NULL,
+                    0L,
+                    MemorySegment.NULL,
+                    0L);
             return err == 0;
         } catch (Throwable t) {
             throw NativeBlst.rethrow(t);
@@ -67,13 +74,19 @@ public final class Bls {
     public static G1Point msmG1(List<G1Point> points, byte[] scalars, int nbits) {
         checkScalars(points.size(), scalars, nbits);
         try (Arena arena = Arena.ofShared()) {
-            MemorySegment jac = msmParallel(arena, points.size(), nbits, true, (a, from, to) -> {
-                MemorySegment pts = a.allocate((long) (to - from) * NativeBlst.P1_AFFINE_SIZE, 8);
-                for (int i = from; i < to; i++) {
-                    points.get(i).copyRawTo(pts, (long) (i - from) * NativeBlst.P1_AFFINE_SIZE);
-                }
-                return pts;
-            }, scalars);
+            MemorySegment jac = msmParallel(
+                    arena,
+                    points.size(),
+                    nbits,
+                    true,
+                    (a, from, to) -> {
+                        MemorySegment pts = a.allocate((long) (to - from) * NativeBlst.P1_AFFINE_SIZE, 8);
+                        for (int i = from; i < to; i++) {
+                            points.get(i).copyRawTo(pts, (long) (i - from) * NativeBlst.P1_AFFINE_SIZE);
+                        }
+                        return pts;
+                    },
+                    scalars);
             MemorySegment affine = arena.allocate(NativeBlst.P1_AFFINE_SIZE, 8);
             NativeBlst.P1_TO_AFFINE.invokeExact(affine, jac);
             return G1Point.ofRaw(affine);
@@ -86,13 +99,19 @@ public final class Bls {
     public static G2Point msmG2(List<G2Point> points, byte[] scalars, int nbits) {
         checkScalars(points.size(), scalars, nbits);
         try (Arena arena = Arena.ofShared()) {
-            MemorySegment jac = msmParallel(arena, points.size(), nbits, false, (a, from, to) -> {
-                MemorySegment pts = a.allocate((long) (to - from) * NativeBlst.P2_AFFINE_SIZE, 8);
-                for (int i = from; i < to; i++) {
-                    points.get(i).copyRawTo(pts, (long) (i - from) * NativeBlst.P2_AFFINE_SIZE);
-                }
-                return pts;
-            }, scalars);
+            MemorySegment jac = msmParallel(
+                    arena,
+                    points.size(),
+                    nbits,
+                    false,
+                    (a, from, to) -> {
+                        MemorySegment pts = a.allocate((long) (to - from) * NativeBlst.P2_AFFINE_SIZE, 8);
+                        for (int i = from; i < to; i++) {
+                            points.get(i).copyRawTo(pts, (long) (i - from) * NativeBlst.P2_AFFINE_SIZE);
+                        }
+                        return pts;
+                    },
+                    scalars);
             MemorySegment affine = arena.allocate(NativeBlst.P2_AFFINE_SIZE, 8);
             NativeBlst.P2_TO_AFFINE.invokeExact(affine, jac);
             return G2Point.ofRaw(affine);
@@ -106,8 +125,8 @@ public final class Bls {
         MemorySegment copy(Arena arena, int from, int to);
     }
 
-    private static MemorySegment msmParallel(Arena arena, int n, int nbits, boolean g1, PointCopier copier, byte[] scalars)
-            throws Throwable {
+    private static MemorySegment msmParallel(
+            Arena arena, int n, int nbits, boolean g1, PointCopier copier, byte[] scalars) throws Throwable {
         if (n < PARALLEL_MSM_THRESHOLD) {
             return msmRange(arena, 0, n, nbits, g1, copier, scalars);
         }
@@ -126,8 +145,8 @@ public final class Bls {
         return sum;
     }
 
-    private static MemorySegment msmRange(Arena arena, int from, int to, int nbits, boolean g1, PointCopier copier,
-            byte[] scalars) throws Throwable {
+    private static MemorySegment msmRange(
+            Arena arena, int from, int to, int nbits, boolean g1, PointCopier copier, byte[] scalars) throws Throwable {
         int count = to - from;
         int scalarBytes = nbits / 8;
         MemorySegment pts = copier.copy(arena, from, to);
@@ -196,7 +215,8 @@ public final class Bls {
      * message (upstream's {@code verify_aggregate}; also our batch pre-check of single signatures). G1 and G2
      * sums run on two threads.
      */
-    public static boolean verifyRandomized(List<G1Point> sigs, List<G2Point> vks, byte[] scalars, int nbits, byte[] message) {
+    public static boolean verifyRandomized(
+            List<G1Point> sigs, List<G2Point> vks, byte[] scalars, int nbits, byte[] message) {
         if (sigs.size() != vks.size() || sigs.isEmpty()) {
             return false;
         }
@@ -218,6 +238,7 @@ public final class Bls {
         CompletableFuture<G1Point> k1 = CompletableFuture.supplyAsync(() -> msmG1(k1s, scalars, nbits));
         CompletableFuture<G1Point> k2 = CompletableFuture.supplyAsync(() -> msmG1(k2s, scalars, nbits));
         G2Point v = msmG2(vks, scalars, nbits);
-        return verify(k1.join(), v, popMessage) && pairingEquals(G1Point.generator(), v, k2.join(), G2Point.generator());
+        return verify(k1.join(), v, popMessage)
+                && pairingEquals(G1Point.generator(), v, k2.join(), G2Point.generator());
     }
 }

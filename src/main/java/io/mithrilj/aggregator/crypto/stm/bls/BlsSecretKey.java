@@ -64,7 +64,8 @@ public final class BlsSecretKey {
 
     /** {@code sk · H(msg)}, H = hash to G1 with the empty DST. */
     public G1Point sign(byte[] message) {
-        return G1Point.ofTrusted(new P1().hash_to(message, "", EMPTY).sign_with(key).compress());
+        return G1Point.ofTrusted(
+                new P1().hash_to(message, "", EMPTY).sign_with(key).compress());
     }
 
     /** {@code sk · G2}: the verification key. */

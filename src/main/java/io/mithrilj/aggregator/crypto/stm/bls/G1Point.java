@@ -41,7 +41,8 @@ public final class G1Point implements Comparable<G1Point> {
             MemorySegment out = arena.allocate(NativeBlst.P1_AFFINE_SIZE, 8);
             int err = (int) NativeBlst.P1_UNCOMPRESS.invokeExact(out, in);
             if (err != 0) {
-                throw new BlsDecodingException(BlsDecodingException.Kind.MALFORMED, "bad G1 point encoding (blst error " + err + ")");
+                throw new BlsDecodingException(
+                        BlsDecodingException.Kind.MALFORMED, "bad G1 point encoding (blst error " + err + ")");
             }
             MemorySegment.copy(out, ValueLayout.JAVA_BYTE, 0, raw, 0, raw.length);
         } catch (BlsDecodingException e) {

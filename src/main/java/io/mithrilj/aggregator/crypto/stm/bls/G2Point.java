@@ -41,7 +41,8 @@ public final class G2Point implements Comparable<G2Point> {
             MemorySegment out = arena.allocate(NativeBlst.P2_AFFINE_SIZE, 8);
             int err = (int) NativeBlst.P2_UNCOMPRESS.invokeExact(out, in);
             if (err != 0) {
-                throw new BlsDecodingException(BlsDecodingException.Kind.MALFORMED, "bad G2 point encoding (blst error " + err + ")");
+                throw new BlsDecodingException(
+                        BlsDecodingException.Kind.MALFORMED, "bad G2 point encoding (blst error " + err + ")");
             }
             MemorySegment.copy(out, ValueLayout.JAVA_BYTE, 0, raw, 0, raw.length);
         } catch (BlsDecodingException e) {

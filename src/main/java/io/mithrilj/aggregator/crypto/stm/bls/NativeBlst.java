@@ -88,8 +88,10 @@ final class NativeBlst {
         P2_AFFINE_IS_INF = handle(linker, lookup, "blst_p2_affine_is_inf", FunctionDescriptor.of(bool, ptr));
         P1_AFFINE_COMPRESS = handle(linker, lookup, "blst_p1_affine_compress", FunctionDescriptor.ofVoid(ptr, ptr));
         P2_AFFINE_COMPRESS = handle(linker, lookup, "blst_p2_affine_compress", FunctionDescriptor.ofVoid(ptr, ptr));
-        P1S_MSM_SCRATCH = handle(linker, lookup, "blst_p1s_mult_pippenger_scratch_sizeof", FunctionDescriptor.of(SIZE_T, SIZE_T));
-        P2S_MSM_SCRATCH = handle(linker, lookup, "blst_p2s_mult_pippenger_scratch_sizeof", FunctionDescriptor.of(SIZE_T, SIZE_T));
+        P1S_MSM_SCRATCH =
+                handle(linker, lookup, "blst_p1s_mult_pippenger_scratch_sizeof", FunctionDescriptor.of(SIZE_T, SIZE_T));
+        P2S_MSM_SCRATCH =
+                handle(linker, lookup, "blst_p2s_mult_pippenger_scratch_sizeof", FunctionDescriptor.of(SIZE_T, SIZE_T));
         FunctionDescriptor msm = FunctionDescriptor.ofVoid(ptr, ptr, SIZE_T, ptr, SIZE_T, ptr);
         P1S_MSM = handle(linker, lookup, "blst_p1s_mult_pippenger", msm);
         P2S_MSM = handle(linker, lookup, "blst_p2s_mult_pippenger", msm);
@@ -97,7 +99,10 @@ final class NativeBlst {
         P2_ADD_OR_DOUBLE = handle(linker, lookup, "blst_p2_add_or_double", FunctionDescriptor.ofVoid(ptr, ptr, ptr));
         P1_TO_AFFINE = handle(linker, lookup, "blst_p1_to_affine", FunctionDescriptor.ofVoid(ptr, ptr));
         P2_TO_AFFINE = handle(linker, lookup, "blst_p2_to_affine", FunctionDescriptor.ofVoid(ptr, ptr));
-        CORE_VERIFY_PK_IN_G2 = handle(linker, lookup, "blst_core_verify_pk_in_g2",
+        CORE_VERIFY_PK_IN_G2 = handle(
+                linker,
+                lookup,
+                "blst_core_verify_pk_in_g2",
                 FunctionDescriptor.of(i32, ptr, ptr, bool, ptr, SIZE_T, ptr, SIZE_T, ptr, SIZE_T));
         MILLER_LOOP = handle(linker, lookup, "blst_miller_loop", FunctionDescriptor.ofVoid(ptr, ptr, ptr));
         FP12_FINALVERIFY = handle(linker, lookup, "blst_fp12_finalverify", FunctionDescriptor.of(bool, ptr, ptr));
@@ -132,7 +137,8 @@ final class NativeBlst {
         String resource = "/supranational/blst/" + os + "/" + arch + "/" + file;
         try (InputStream in = supranational.blst.P1.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new UnsatisfiedLinkError("no " + resource + " in the jblst jar for " + os.toLowerCase(Locale.ROOT));
+                throw new UnsatisfiedLinkError(
+                        "no " + resource + " in the jblst jar for " + os.toLowerCase(Locale.ROOT));
             }
             Path dir = Files.createTempDirectory("mithrilj-blst");
             Path target = dir.resolve(file);

@@ -41,7 +41,8 @@ class BlsMsmTest {
                 byte[] sc = scalars(n, nbits, 31L * n + nbits);
                 assertEquals(Bls.msmG1Loop(g1, sc, nbits), Bls.msmG1(g1, sc, nbits), "G1 n=" + n + " nbits=" + nbits);
                 if (n <= 64 || nbits == 128) {
-                    assertEquals(Bls.msmG2Loop(g2, sc, nbits), Bls.msmG2(g2, sc, nbits), "G2 n=" + n + " nbits=" + nbits);
+                    assertEquals(
+                            Bls.msmG2Loop(g2, sc, nbits), Bls.msmG2(g2, sc, nbits), "G2 n=" + n + " nbits=" + nbits);
                 }
             }
         }
@@ -60,22 +61,28 @@ class BlsMsmTest {
         inf[0] = (byte) 0xc0;
         G1Point infinity = G1Point.decompress(inf);
         assertTrue(infinity.isInfinity());
-        assertEquals(BlsDecodingException.Kind.INFINITY,
-                assertThrows(BlsDecodingException.class, infinity::validateAsSignature).kind());
+        assertEquals(
+                BlsDecodingException.Kind.INFINITY,
+                assertThrows(BlsDecodingException.class, infinity::validateAsSignature)
+                        .kind());
         // x = 4 is on the curve but outside the G1 subgroup (spec §2.5)
         byte[] x4 = new byte[48];
         x4[0] = (byte) 0x80;
         x4[47] = 4;
         G1Point outside = G1Point.decompress(x4);
         assertFalse(outside.inGroup());
-        assertEquals(BlsDecodingException.Kind.NOT_IN_GROUP,
-                assertThrows(BlsDecodingException.class, outside::validateAsSignature).kind());
+        assertEquals(
+                BlsDecodingException.Kind.NOT_IN_GROUP,
+                assertThrows(BlsDecodingException.class, outside::validateAsSignature)
+                        .kind());
         byte[] x2 = new byte[96];
         x2[0] = (byte) 0x80;
         x2[95] = 2;
         G2Point outside2 = G2Point.decompress(x2);
-        assertEquals(BlsDecodingException.Kind.NOT_IN_GROUP,
-                assertThrows(BlsDecodingException.class, outside2::validateAsKey).kind());
+        assertEquals(
+                BlsDecodingException.Kind.NOT_IN_GROUP,
+                assertThrows(BlsDecodingException.class, outside2::validateAsKey)
+                        .kind());
         byte[] notOnCurve = new byte[48];
         notOnCurve[0] = (byte) 0x80;
         notOnCurve[47] = 1; // x = 1: 1 + 4 = 5 is not a square mod p
@@ -95,7 +102,8 @@ class BlsMsmTest {
         assertFalse(Bls.verifyRandomized(sigs, vks, sc, 64, msg));
         byte[] pop = "PoP".getBytes();
         List<G1Point> k1 = new ArrayList<>(keys.stream().map(k -> k.sign(pop)).toList());
-        List<G1Point> k2 = new ArrayList<>(keys.stream().map(BlsSecretKey::publicKeyG1).toList());
+        List<G1Point> k2 =
+                new ArrayList<>(keys.stream().map(BlsSecretKey::publicKeyG1).toList());
         assertTrue(Bls.verifyPopsRandomized(vks, k1, k2, sc, 64, pop));
         k2.set(5, keys.get(6).publicKeyG1());
         assertFalse(Bls.verifyPopsRandomized(vks, k1, k2, sc, 64, pop));
