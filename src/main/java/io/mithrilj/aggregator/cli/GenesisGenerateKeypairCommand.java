@@ -3,8 +3,6 @@ package io.mithrilj.aggregator.cli;
 import io.mithrilj.aggregator.crypto.ed25519.Ed25519SigningKey;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,12 +31,9 @@ public final class GenesisGenerateKeypairCommand implements Callable<Integer> {
         PrintWriter out = spec != null ? spec.commandLine().getOut() : new PrintWriter(System.out, true);
         PrintWriter err = spec != null ? spec.commandLine().getErr() : new PrintWriter(System.err, true);
         try {
-            Files.createDirectories(targetPath);
-            Ed25519SigningKey key = Ed25519SigningKey.generate();
-            Path sk = targetPath.resolve("genesis.sk");
-            Path vk = targetPath.resolve("genesis.vk");
-            Files.writeString(sk, key.toJsonHex(), StandardCharsets.US_ASCII);
-            Files.writeString(vk, key.verificationKey().toJsonHex(), StandardCharsets.US_ASCII);
+            Path[] files = KeyFiles.writeKeyPair(targetPath, "genesis", Ed25519SigningKey.generate());
+            Path sk = files[0];
+            Path vk = files[1];
             out.println("Genesis secret key written to " + sk);
             out.println("Genesis verification key written to " + vk);
             return 0;
