@@ -34,17 +34,12 @@ public final class CertificateJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonFactory FACTORY = MAPPER.getFactory();
     private static final BigInteger U64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
-    private static volatile CryptoCanonicalizer defaultCanonicalizer = CryptoCanonicalizer.STM;
 
     private CertificateJson() {}
 
     /** The canonicalizer used by {@link CertificateMessage#toCertificate()} and {@link #readCertificate(String)}. */
     public static CryptoCanonicalizer defaultCanonicalizer() {
-        return defaultCanonicalizer;
-    }
-
-    public static void setDefaultCanonicalizer(CryptoCanonicalizer canonicalizer) {
-        defaultCanonicalizer = canonicalizer;
+        return CryptoCanonicalizer.STM;
     }
 
     // ------------------------------------------------------------------ entry points
