@@ -8,7 +8,6 @@ import io.mithrilj.aggregator.service.ArtifactQueries;
 import io.mithrilj.aggregator.service.EpochQueries;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -50,9 +49,11 @@ public class ArtifactResource {
         return detail(SignedEntityKind.CARDANO_IMMUTABLE_FILES_FULL, MithrilMetric.ARTIFACT_DETAIL_CARDANO_DB_TOTAL_SERVED, digest, origin, client);
     }
 
-    /** Upstream answers 302 to the archive URL whatever the uploader (openapi says 200), for GET and HEAD. */
+    /**
+     * Upstream answers 302 to the archive URL whatever the uploader (openapi says 200), for GET and HEAD
+     * (JAX-RS serves HEAD through this GET method).
+     */
     @GET
-    @HEAD
     @Path("/snapshot/{digest}/download")
     public Uni<Response> snapshotDownload(@PathParam("digest") String digest) {
         return artifacts.snapshotDownloadLocation(digest).map(found -> Response

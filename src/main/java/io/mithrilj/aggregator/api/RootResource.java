@@ -40,12 +40,28 @@ public class RootResource {
 
     /** Upstream's root route has no method filter: every method gets the features message. */
     @GET
-    @POST
-    @PUT
-    @DELETE
-    @PATCH
     public Response root() {
         return json(rootMessage);
+    }
+
+    @POST
+    public Response rootPost() {
+        return root();
+    }
+
+    @PUT
+    public Response rootPut() {
+        return root();
+    }
+
+    @DELETE
+    public Response rootDelete() {
+        return root();
+    }
+
+    @PATCH
+    public Response rootPatch() {
+        return root();
     }
 
     @GET
