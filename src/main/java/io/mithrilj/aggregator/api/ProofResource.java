@@ -9,7 +9,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
@@ -37,7 +39,10 @@ public class ProofResource {
     @GET
     @Path("/cardano-transaction")
     public Uni<Response> proof(@QueryParam("transaction_hashes") String hashes,
-            @HeaderParam(ClientLabels.ORIGIN_TAG_HEADER) String origin, @HeaderParam(ClientLabels.CLIENT_TYPE_HEADER) String client) {
+            @HeaderParam(ClientLabels.ORIGIN_TAG_HEADER) String origin, @HeaderParam(ClientLabels.CLIENT_TYPE_HEADER) String client,
+            @Context UriInfo uri) {
+        // "?transaction_hashes" without '=' is an empty value for serde_urlencoded, as "?transaction_hashes="
+        if (hashes == null && uri.getQueryParameters().containsKey("transaction_hashes")) hashes = "";
         if (hashes == null) throw ApiException.badRequest("invalid_query", "Invalid query string: missing field `transaction_hashes`");
         String[] labels = ClientLabels.of(settings, origin, client).values();
         metrics.increment(MithrilMetric.PROOF_CARDANO_TRANSACTION_TOTAL_PROOFS_SERVED, labels);
