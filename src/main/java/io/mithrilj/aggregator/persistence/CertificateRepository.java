@@ -21,9 +21,11 @@ import java.util.Optional;
 public class CertificateRepository {
 
     private final Pool pool;
+    private final StoreChanges changes;
 
-    CertificateRepository(Pool pool) {
+    CertificateRepository(Pool pool, StoreChanges changes) {
         this.pool = pool;
+        this.changes = changes;
     }
 
     /** Insert or replace a certificate given as its message JSON (the text is kept, compacted). */
@@ -47,6 +49,7 @@ public class CertificateRepository {
                 .execute(Tuple.from(new Object[] {c.hash(), c.genesis() || c.previousHash().isEmpty() ? null : c.previousHash(),
                         c.epoch(), c.signedEntityTypeId(), c.signedEntityBeacon(), c.genesis(), c.sealedAt(),
                         c.sealedAtNanos(), c.message(), listItem}))
+                .invoke(changes::changed)
                 .replaceWithVoid();
     }
 

@@ -23,7 +23,7 @@ import java.util.function.Function;
  * and their signers) into the stores of a running {@code serve}, through the repositories, oldest first.
  * Used by {@code bench/api-wrk.sh}; not part of the service.
  *
- * <pre>java -cp 'target/quarkus-app/app/*:target/quarkus-app/lib/main/*' \
+ * <pre>java -cp 'target/quarkus-app/app/*:target/quarkus-app/lib/boot/*:target/quarkus-app/lib/main/*' \
  *     io.mithrilj.aggregator.persistence.FixtureImport &lt;data_stores_directory&gt; &lt;aggregator-fake-data dir&gt;</pre>
  */
 public final class FixtureImport {
@@ -54,8 +54,8 @@ public final class FixtureImport {
     }
 
     static void importAll(Pool pool, Path dir) throws IOException {
-        CertificateRepository certificates = new CertificateRepository(pool);
-        SignedEntityRepository artifacts = new SignedEntityRepository(pool);
+        CertificateRepository certificates = new CertificateRepository(pool, new StoreChanges());
+        SignedEntityRepository artifacts = new SignedEntityRepository(pool, new StoreChanges());
         int n = 0;
         for (String c : oldestFirst(dir.resolve("certificates.json"), m -> m.get("metadata").get("sealed_at"))) {
             certificates.save(c).await().atMost(T);

@@ -17,9 +17,11 @@ import java.util.Optional;
 public class SignedEntityRepository {
 
     private final Pool pool;
+    private final StoreChanges changes;
 
-    SignedEntityRepository(Pool pool) {
+    SignedEntityRepository(Pool pool, StoreChanges changes) {
         this.pool = pool;
+        this.changes = changes;
     }
 
     /** Insert or replace an artifact given as its detail message JSON. */
@@ -38,6 +40,7 @@ public class SignedEntityRepository {
                         values ($1, $2, $3, $4, $5, $6, $7, $8)""")
                         .execute(Tuple.from(new Object[] {a.id(), a.kind().id(), a.certificateHash(), a.beacon(), a.epoch(),
                                 a.createdAt(), a.artifact(), a.listItem()}))))
+                .invoke(changes::changed)
                 .replaceWithVoid();
     }
 

@@ -7,6 +7,7 @@ import io.mithrilj.aggregator.message.MessageJson;
 import io.mithrilj.aggregator.message.SignedEntityKind;
 import io.mithrilj.aggregator.persistence.ImmutableFileDigestRepository;
 import io.mithrilj.aggregator.persistence.SignedEntityRepository;
+import io.mithrilj.aggregator.persistence.StoreChanges;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
@@ -19,15 +20,20 @@ public class ArtifactQueries {
     private final ImmutableFileDigestRepository digests;
     private final ApiSettings settings;
 
-    ArtifactQueries(SignedEntityRepository signedEntities, ImmutableFileDigestRepository digests, ApiSettings settings) {
+    private final ReadCache cache;
+
+    ArtifactQueries(SignedEntityRepository signedEntities, ImmutableFileDigestRepository digests, ApiSettings settings,
+            StoreChanges changes) {
         this.signedEntities = signedEntities;
         this.digests = digests;
         this.settings = settings;
+        this.cache = new ReadCache(changes, 10_000);
     }
 
     /** List message of a kind: the 20 newest, newest first. */
     public Uni<String> list(SignedEntityKind kind) {
-        return signedEntities.latestListItems(kind, CertificateQueries.LIST_MAX_ITEMS).map(JsonArrays::join);
+        return cache.getAlways("list:" + kind.id(),
+                () -> signedEntities.latestListItems(kind, CertificateQueries.LIST_MAX_ITEMS).map(JsonArrays::join));
     }
 
     /** List message of a kind restricted to a beacon epoch. */
@@ -37,7 +43,7 @@ public class ArtifactQueries {
 
     /** Detail message of an artifact of this kind (another kind's id is not found). */
     public Uni<Optional<String>> byId(SignedEntityKind kind, String id) {
-        return signedEntities.findArtifact(kind, id);
+        return cache.get(kind.id() + ":" + id, () -> signedEntities.findArtifact(kind, id));
     }
 
     /** Detail message of the newest artifact of a kind at a beacon epoch. */
