@@ -9,7 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,13 +33,21 @@ public class StoreChanges {
     private final Optional<String> password;
     private PgSubscriber subscriber;
 
-    StoreChanges(Vertx vertx, @ConfigProperty(name = "quarkus.datasource.reactive.url") Optional<String> url,
-            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
-            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+    @Inject
+    StoreChanges(Vertx vertx) {
+        this(vertx, value("quarkus.datasource.reactive.url"), value("quarkus.datasource.username"),
+                value("quarkus.datasource.password"));
+    }
+
+    private StoreChanges(Vertx vertx, Optional<String> url, Optional<String> user, Optional<String> password) {
         this.vertx = vertx;
         this.url = url;
         this.user = user;
         this.password = password;
+    }
+
+    private static Optional<String> value(String name) {
+        return ConfigProvider.getConfig().getOptionalValue(name, String.class);
     }
 
     /** For a repository used outside CDI (tools): no LISTEN, never live. */
@@ -47,7 +56,10 @@ public class StoreChanges {
     }
 
     void start(@Observes StartupEvent event) {
-        if (vertx == null || url.isEmpty()) return;
+        if (vertx == null || url.isEmpty()) {
+            LOG.warn("no reactive datasource URL: store change notifications off, read caches disabled");
+            return;
+        }
         String uri = url.get().startsWith("vertx-reactive:") ? url.get().substring("vertx-reactive:".length()) : url.get();
         PgConnectOptions options = PgConnectOptions.fromUri(uri);
         user.ifPresent(options::setUser);
@@ -57,6 +69,7 @@ public class StoreChanges {
                 .subscribeHandler(() -> {
                     generation.incrementAndGet();
                     live = true;
+                    LOG.debug("store change notifications active");
                 })
                 .handler(payload -> generation.incrementAndGet());
         subscriber.closeHandler(() -> {
