@@ -1,0 +1,10 @@
+package io.mithrilj.aggregator.api;
+
+/** The openapi version implemented, sent in {@code mithril-api-version} (pinned to openapi.yaml by a test). */
+public final class ApiVersion {
+    /** openapi.yaml {@code info.version} of Mithril 2603.1. */
+    public static final String VERSION = "0.1.57";
+    public static final String HEADER = "mithril-api-version";
+
+    private ApiVersion() {}
+}

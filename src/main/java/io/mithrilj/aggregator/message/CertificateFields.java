@@ -1,0 +1,52 @@
+package io.mithrilj.aggregator.message;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+
+/**
+ * The indexed fields of a {@code CertificateMessage}, read from its JSON text. A certificate is genesis
+ * when its {@code genesis_signature} is non-empty; its signed entity type is then
+ * {@code MithrilStakeDistribution(epoch)}.
+ *
+ * @param signedEntityBeacon compact JSON of the signed entity type's value (e.g. {@code 18} or {@code [18,524]})
+ */
+public record CertificateFields(String hash, String previousHash, long epoch, int signedEntityTypeId,
+        String signedEntityBeacon, boolean genesis, String sealedAt, long sealedAtNanos, String message) {
+
+    private static final Map<String, Integer> TYPE_IDS = Map.of(
+            "MithrilStakeDistribution", 0, "CardanoStakeDistribution", 1, "CardanoImmutableFilesFull", 2,
+            "CardanoTransactions", 3, "CardanoDatabase", 4, "CardanoBlocksTransactions", 5);
+
+    /** Read the fields of a certificate message; {@link IllegalArgumentException} when malformed. */
+    public static CertificateFields fromMessage(String messageJson) {
+        String compact = MessageJson.compact(messageJson);
+        JsonNode m = MessageJson.parse(compact);
+        String hash = text(m, "hash");
+        String previousHash = text(m, "previous_hash");
+        JsonNode epochNode = m.get("epoch");
+        if (epochNode == null || !epochNode.canConvertToExactIntegral()) throw new IllegalArgumentException("certificate: epoch missing");
+        long epoch = epochNode.asLong();
+        boolean genesis = !text(m, "genesis_signature").isEmpty();
+        JsonNode set = m.get("signed_entity_type");
+        if (set == null || !set.isObject() || set.size() != 1) throw new IllegalArgumentException("certificate: signed_entity_type must be a one-key object");
+        String name = set.fieldNames().next();
+        Integer typeId = TYPE_IDS.get(name);
+        if (typeId == null) throw new IllegalArgumentException("certificate: unknown signed entity type " + name);
+        String beacon = MessageJson.write(set.get(name));
+        if (genesis) {
+            typeId = 0;
+            beacon = Long.toString(epoch);
+        }
+        JsonNode metadata = m.get("metadata");
+        if (metadata == null) throw new IllegalArgumentException("certificate: metadata missing");
+        String sealedAt = text(metadata, "sealed_at");
+        return new CertificateFields(hash, previousHash, epoch, typeId, beacon, genesis, sealedAt,
+                MessageJson.epochNanos(sealedAt), compact);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isTextual()) throw new IllegalArgumentException("certificate: " + field + " missing");
+        return v.asText();
+    }
+}

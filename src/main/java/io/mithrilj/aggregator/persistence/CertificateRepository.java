@@ -1,0 +1,93 @@
+package io.mithrilj.aggregator.persistence;
+
+import io.mithrilj.aggregator.message.CertificateFields;
+import io.mithrilj.aggregator.message.MessageJson;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Table {@code certificate}: the certificate message text plus indexed columns. "Latest" means highest
+ * insertion sequence, which {@link #save} refreshes on replace (upstream's {@code insert or replace} on
+ * ROWID).
+ */
+@ApplicationScoped
+public class CertificateRepository {
+
+    private final Pool pool;
+    private final StoreChanges changes;
+
+    CertificateRepository(Pool pool, StoreChanges changes) {
+        this.pool = pool;
+        this.changes = changes;
+    }
+
+    /** Insert or replace a certificate given as its message JSON (the text is kept, compacted). */
+    public Uni<Void> save(String certificateMessageJson) {
+        return save(CertificateFields.fromMessage(certificateMessageJson));
+    }
+
+    /** Insert or replace; a replaced certificate becomes the newest. */
+    public Uni<Void> save(CertificateFields c) {
+        String listItem = MessageJson.certificateListItem(c.message());
+        return pool.preparedQuery("""
+                insert into certificate (certificate_id, parent_certificate_id, epoch, signed_entity_type_id,
+                    signed_entity_beacon, is_genesis, sealed_at, sealed_at_nanos, message, list_item)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                on conflict (certificate_id) do update set parent_certificate_id = excluded.parent_certificate_id,
+                    epoch = excluded.epoch, signed_entity_type_id = excluded.signed_entity_type_id,
+                    signed_entity_beacon = excluded.signed_entity_beacon, is_genesis = excluded.is_genesis,
+                    sealed_at = excluded.sealed_at, sealed_at_nanos = excluded.sealed_at_nanos,
+                    message = excluded.message, list_item = excluded.list_item,
+                    insertion_seq = nextval('insertion_sequence')""")
+                .execute(Tuple.from(new Object[] {c.hash(), c.genesis() || c.previousHash().isEmpty() ? null : c.previousHash(),
+                        c.epoch(), c.signedEntityTypeId(), c.signedEntityBeacon(), c.genesis(), c.sealedAt(),
+                        c.sealedAtNanos(), c.message(), listItem}))
+                .invoke(changes::changed)
+                .replaceWithVoid();
+    }
+
+    /** The message of a certificate. */
+    public Uni<Optional<String>> findMessage(String hash) {
+        return pool.preparedQuery("select message from certificate where certificate_id = $1")
+                .execute(Tuple.of(hash))
+                .map(CertificateRepository::firstString);
+    }
+
+    /** The message of the most recently stored genesis certificate. */
+    public Uni<Optional<String>> findLatestGenesisMessage() {
+        return pool.query("select message from certificate where is_genesis order by insertion_seq desc limit 1")
+                .execute()
+                .map(CertificateRepository::firstString);
+    }
+
+    /** List items of the {@code limit} most recently stored certificates, newest first. */
+    public Uni<List<String>> latestListItems(int limit) {
+        return pool.preparedQuery("select list_item from certificate order by insertion_seq desc limit $1")
+                .execute(Tuple.of(limit))
+                .map(CertificateRepository::strings);
+    }
+
+    /** Epoch of the most recently stored certificate. */
+    public Uni<Optional<Long>> latestEpoch() {
+        return pool.query("select epoch from certificate order by insertion_seq desc limit 1")
+                .execute()
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong(0)));
+    }
+
+    static Optional<String> firstString(RowSet<Row> rows) {
+        return rows.size() == 0 ? Optional.empty() : Optional.ofNullable(rows.iterator().next().getString(0));
+    }
+
+    static List<String> strings(RowSet<Row> rows) {
+        List<String> out = new ArrayList<>(rows.size());
+        for (Row row : rows) out.add(row.getString(0));
+        return out;
+    }
+}

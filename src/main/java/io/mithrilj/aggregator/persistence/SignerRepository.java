@@ -1,0 +1,85 @@
+package io.mithrilj.aggregator.persistence;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Tables {@code signer} (known signers, pool tickers) and {@code signer_registration} (keys and stake per epoch). */
+@ApplicationScoped
+public class SignerRepository {
+
+    /** A {@code signer} row. */
+    public record StoredSigner(String signerId, String poolTicker, String createdAt, String updatedAt, String lastRegisteredAt) {}
+
+    /** A {@code signer_registration} row; optional fields may be null. */
+    public record StoredRegistration(String signerId, long epoch, String verificationKey, String verificationKeySignature,
+            String operationalCertificate, Long kesPeriod, BigInteger stake, String createdAt) {}
+
+    private final Pool pool;
+
+    SignerRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Insert or update a signer; a non-null {@code lastRegisteredAt} / {@code poolTicker} overwrites the stored one. */
+    public Uni<Void> saveSigner(String signerId, String poolTicker, String now, String lastRegisteredAt) {
+        return pool.preparedQuery("""
+                insert into signer (signer_id, pool_ticker, created_at, updated_at, last_registered_at)
+                values ($1, $2, $3, $3, $4) on conflict (signer_id) do update
+                set pool_ticker = coalesce(excluded.pool_ticker, signer.pool_ticker), updated_at = excluded.updated_at,
+                    last_registered_at = coalesce(excluded.last_registered_at, signer.last_registered_at)""")
+                .execute(Tuple.of(signerId, poolTicker, now, lastRegisteredAt))
+                .replaceWithVoid();
+    }
+
+    /** Insert or replace a registration (a replaced one becomes the newest). */
+    public Uni<Void> saveRegistration(StoredRegistration r) {
+        return pool.preparedQuery("""
+                insert into signer_registration (signer_id, epoch_setting_id, verification_key, verification_key_signature,
+                    operational_certificate, kes_period, stake, created_at)
+                values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (epoch_setting_id, signer_id) do update
+                set verification_key = excluded.verification_key, verification_key_signature = excluded.verification_key_signature,
+                    operational_certificate = excluded.operational_certificate, kes_period = excluded.kes_period,
+                    stake = excluded.stake, created_at = excluded.created_at, insertion_seq = nextval('insertion_sequence')""")
+                .execute(Tuple.from(new Object[] {r.signerId(), r.epoch(), r.verificationKey(), r.verificationKeySignature(),
+                        r.operationalCertificate(), r.kesPeriod(), r.stake() == null ? null : new BigDecimal(r.stake()),
+                        r.createdAt()}))
+                .replaceWithVoid();
+    }
+
+    /** Registrations recorded for an epoch, newest first (upstream's ROWID descending). */
+    public Uni<List<StoredRegistration>> registrations(long epoch) {
+        return pool.preparedQuery("""
+                select signer_id, epoch_setting_id, verification_key, verification_key_signature, operational_certificate,
+                    kes_period, stake, created_at from signer_registration where epoch_setting_id = $1 order by insertion_seq desc""")
+                .execute(Tuple.of(epoch))
+                .map(rows -> {
+                    List<StoredRegistration> out = new ArrayList<>();
+                    for (Row row : rows) {
+                        BigDecimal stake = row.getBigDecimal(6);
+                        out.add(new StoredRegistration(row.getString(0), row.getLong(1), row.getString(2), row.getString(3),
+                                row.getString(4), row.getLong(5), stake == null ? null : stake.toBigIntegerExact(), row.getString(7)));
+                    }
+                    return out;
+                });
+    }
+
+    /** Every signer, in signer id order. */
+    public Uni<List<StoredSigner>> allSigners() {
+        return pool.query("select signer_id, pool_ticker, created_at, updated_at, last_registered_at from signer order by signer_id")
+                .execute()
+                .map(rows -> {
+                    List<StoredSigner> out = new ArrayList<>();
+                    for (Row row : rows) {
+                        out.add(new StoredSigner(row.getString(0), row.getString(1), row.getString(2), row.getString(3), row.getString(4)));
+                    }
+                    return out;
+                });
+    }
+}

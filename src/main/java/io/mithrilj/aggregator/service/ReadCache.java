@@ -1,0 +1,50 @@
+package io.mithrilj.aggregator.service;
+
+import io.mithrilj.aggregator.persistence.StoreChanges;
+import io.smallrye.mutiny.Uni;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Read-through cache of served JSON texts, valid for one store generation ({@link StoreChanges}): any
+ * write to the served tables, by this or another process, empties it; a result read while a write
+ * happened is not kept; nothing is cached while change notifications are down. Absent results are not
+ * cached (arbitrary ids would fill it). Bounded: emptied when it reaches {@code maxEntries}.
+ */
+final class ReadCache {
+
+    private final StoreChanges changes;
+    private final int maxEntries;
+    private final ConcurrentHashMap<String, String> entries = new ConcurrentHashMap<>();
+    private volatile long generation = -1;
+
+    ReadCache(StoreChanges changes, int maxEntries) {
+        this.changes = changes;
+        this.maxEntries = maxEntries;
+    }
+
+    Uni<Optional<String>> get(String key, Supplier<Uni<Optional<String>>> loader) {
+        if (!changes.live()) return loader.get();
+        long current = changes.generation();
+        if (current != generation) {
+            synchronized (this) {
+                if (current != generation) {
+                    entries.clear();
+                    generation = current;
+                }
+            }
+        }
+        String hit = entries.get(key);
+        if (hit != null) return Uni.createFrom().item(Optional.of(hit));
+        return loader.get().invoke(found -> {
+            if (found.isEmpty() || !changes.live() || changes.generation() != current) return;
+            if (entries.size() >= maxEntries) entries.clear();
+            if (generation == current) entries.put(key, found.get());
+        });
+    }
+
+    Uni<String> getAlways(String key, Supplier<Uni<String>> loader) {
+        return get(key, () -> loader.get().map(Optional::of)).map(Optional::orElseThrow);
+    }
+}
