@@ -1,15 +1,11 @@
 package io.mithrilj.aggregator.cli;
 
 import io.mithrilj.aggregator.config.ResolvedSettings;
-import io.quarkus.arc.Arc;
 import io.vertx.mutiny.sqlclient.Pool;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code database}: maintenance of the stores (migrations, vacuum); runs beside a serving instance. */
 @Command(
@@ -22,12 +18,10 @@ public final class DatabaseCommand {
     @ParentCommand
     RootCommand root;
 
-    abstract static class StoresCommand implements Callable<Integer> {
+    @Command
+    abstract static class DatabaseStoresCommand extends StoresCommand {
         @ParentCommand
         DatabaseCommand database;
-
-        @Spec
-        CommandSpec spec;
 
         @Option(
                 names = "--stores-directory",
@@ -35,26 +29,25 @@ public final class DatabaseCommand {
                 defaultValue = "${env:STORES_DIRECTORY}")
         String storesDirectory;
 
-        int start(String name, QuarkusLauncher.StoreCommand command) {
-            database.root.applyGlobalOptions();
-            if (storesDirectory != null)
-                System.setProperty(ResolvedSettings.FLAG_PREFIX + "data_stores_directory", storesDirectory);
-            if (!QuarkusLauncher.settingsUsable(spec.commandLine().getErr())) return 1;
-            return QuarkusLauncher.runWithStores(name, command);
+        @Override
+        RootCommand root() {
+            return database.root;
         }
 
-        String stores() {
-            return ResolvedSettings.fromProcess().get("data_stores_directory").orElse("./stores");
+        int start(QuarkusLauncher.StoreCommand command) {
+            if (storesDirectory != null)
+                System.setProperty(ResolvedSettings.FLAG_PREFIX + "data_stores_directory", storesDirectory);
+            return runInQuarkus(command);
         }
     }
 
     @Command(name = "migrate", mixinStandardHelpOptions = true, description = "Apply the database migrations.")
-    static final class Migrate extends StoresCommand {
+    static final class Migrate extends DatabaseStoresCommand {
         @Override
         public Integer call() {
-            return start("database migrate", () -> {
+            return start(() -> {
                 // Flyway migrates at start-up; reaching this point means the schema is current
-                System.out.println("Migrating databases from stores directory: " + stores());
+                System.out.println("Migrating databases from stores directory: " + storesDirectory());
                 return 0;
             });
         }
@@ -64,12 +57,12 @@ public final class DatabaseCommand {
             name = "vacuum",
             mixinStandardHelpOptions = true,
             description = "Apply the migrations, then VACUUM the database.")
-    static final class Vacuum extends StoresCommand {
+    static final class Vacuum extends DatabaseStoresCommand {
         @Override
         public Integer call() {
-            return start("database vacuum", () -> {
-                System.out.println("Vacuuming database from stores directory: " + stores());
-                Pool pool = Arc.container().instance(Pool.class).get();
+            return start(() -> {
+                System.out.println("Vacuuming database from stores directory: " + storesDirectory());
+                Pool pool = bean(Pool.class);
                 pool.query("VACUUM").execute().await().atMost(Duration.ofMinutes(30));
                 return 0;
             });

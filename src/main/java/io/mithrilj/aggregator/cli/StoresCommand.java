@@ -1,0 +1,35 @@
+package io.mithrilj.aggregator.cli;
+
+import io.mithrilj.aggregator.config.ResolvedSettings;
+import io.quarkus.arc.Arc;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * A command that works on the stores: checks the settings, then runs inside Quarkus without an HTTP
+ * server (so it runs beside a serving instance), sharing its embedded PostgreSQL.
+ */
+@picocli.CommandLine.Command
+abstract class StoresCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    /** The root command, for the global options (run mode, config directory, verbosity). */
+    abstract RootCommand root();
+
+    int runInQuarkus(QuarkusLauncher.StoreCommand command) {
+        root().applyGlobalOptions();
+        if (!QuarkusLauncher.settingsUsable(spec.commandLine().getErr())) return 1;
+        return QuarkusLauncher.runWithStores(spec.qualifiedName(), command);
+    }
+
+    static <T> T bean(Class<T> type) {
+        return Arc.container().instance(type).get();
+    }
+
+    static String storesDirectory() {
+        return ResolvedSettings.fromProcess().get("data_stores_directory").orElse("./stores");
+    }
+}
