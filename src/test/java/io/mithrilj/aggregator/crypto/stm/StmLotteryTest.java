@@ -89,6 +89,19 @@ class StmLotteryTest {
         return Arbitraries.bytes().array(byte[].class).ofSize(64).map(StmLottery::evToInteger);
     }
 
+    /** The bit-length fast path of isWon agrees with the full comparison. */
+    @Property(tries = 300)
+    void fastPathAgreesWithFullComparison(@ForAll @LongRange(min = 1, max = 1_000_000) long stake,
+            @ForAll @LongRange(min = 0, max = 1_000_000_000_000L) long extra, @ForAll("phiF") double phiF,
+            @ForAll @LongRange(min = 0, max = 1 << 20) long index) {
+        StmLottery.Threshold t = StmLottery.threshold(stake, stake + extra, phiF);
+        byte[] msgp = java.nio.ByteBuffer.allocate(16).putLong(stake).putLong(extra).array();
+        byte[] sigma = new byte[48];
+        sigma[7] = (byte) index;
+        byte[] ev = StmLottery.evaluate(msgp, index, sigma);
+        assertEquals(t.wins(StmLottery.evToInteger(ev)), StmLottery.isWon(t, msgp, index, sigma));
+    }
+
     @Example
     void roundingTiesGoToEven() {
         BigInteger base = BigInteger.ONE.shiftLeft(200).add(BigInteger.ONE.shiftLeft(84)); // 117 bits then an odd last bit
