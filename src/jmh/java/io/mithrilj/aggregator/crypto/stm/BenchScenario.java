@@ -31,6 +31,10 @@ final class BenchScenario {
     final StmAggregateSignature aggregate;
     final String aggregateHex;
     final StmSigner firstSigner;
+    /** The parties' keys and the signatures as they arrive over the wire (json-hex). */
+    final List<String> keyHex;
+    final List<Long> stakes;
+    final List<String> signatureHex;
 
     /** {@code "k/m/parties"} (uniform stakes 1 + rand % 9999) or {@code "k/m/parties/pareto"}. */
     static BenchScenario get(String config) {
@@ -74,6 +78,9 @@ final class BenchScenario {
         } catch (StmException e) {
             throw new IllegalStateException(e);
         }
+        keyHex = entries.stream().map(e -> e.key().toJsonHex()).toList();
+        stakes = entries.stream().map(StmKeyRegistration.Entry::stake).toList();
+        signatureHex = signatures.stream().map(StmSingleSignature::toJsonHex).toList();
         System.err.printf("%n[scenario %s] %d signatures, aggregate of %d signatures, %d-char json-hex%n",
                 config, signatures.size(), aggregate.signatures().size(), aggregateHex.length());
     }
