@@ -29,6 +29,8 @@ class StmFixtureTest {
             sig.verify(c.message(), avk, c.params());
             assertEquals(c.avk(), avk.toJsonHex(), "AVK re-encoding of " + c.hash());
             assertEquals(c.multiSignature(), sig.toJsonHex(), "multi-signature re-encoding of " + c.hash());
+            // json-hex decoding trims whitespace and accepts either case
+            assertEquals(avk, StmAggregateVerificationKey.decode(" " + c.avk().toUpperCase() + "\n"));
             // byte-codec fallbacks decode to the same values
             assertEquals(sig, StmAggregateSignature.decode(Bytes.HEX.formatHex(sig.toBytes())));
             assertEquals(avk, StmAggregateVerificationKey.decode(Bytes.HEX.formatHex(avk.toBincode())));
