@@ -184,13 +184,20 @@ class StmFixtureTest {
         byte[] otherMsg = msg.clone();
         otherMsg[0] ^= 1;
         assertThrows(StmException.LotteryLost.class, () -> sig.verify(otherMsg, avk, params));
-        // decoded 32 bytes as the message: BLS (or lottery) fails
+        // decoded 32 bytes as the message: the lottery fails first; the BLS check alone fails too
         byte[] decoded = Bytes.HEX.parseHex(c.signedMessage());
-        assertThrows(StmException.class, () -> sig.verify(decoded, avk, params));
-        // the AVK root
+        assertThrows(StmException.LotteryLost.class, () -> sig.verify(decoded, avk, params));
+        assertThrows(StmException.SignatureInvalid.class, () -> sig.verifyBls(avk.concatenateWithMessage(decoded)));
+        byte[] rootFirst = new byte[96];
+        System.arraycopy(avk.root(), 0, rootFirst, 0, 32);
+        System.arraycopy(msg, 0, rootFirst, 32, 64);
+        assertThrows(StmException.SignatureInvalid.class, () -> sig.verifyBls(rootFirst));
+        sig.verifyBls(avk.concatenateWithMessage(msg));
+        // the AVK root: msgp changes, so the lottery fails before the batch path is looked at
         byte[] root = avk.root();
         root[0] ^= 1;
-        assertThrows(StmException.class, () -> sig.verify(msg, new StmAggregateVerificationKey(root, 2, avk.totalStake()), params));
+        StmAggregateVerificationKey otherRoot = new StmAggregateVerificationKey(root, 2, avk.totalStake());
+        assertThrows(StmException.LotteryLost.class, () -> sig.verify(msg, otherRoot, params));
         // one sigma byte: the point no longer decodes, or is another point whose lottery/BLS fails
         String json = new String(Bytes.fromHex(c.multiSignature(), true), StandardCharsets.UTF_8);
         String tampered = json.replaceFirst("\\{\"sigma\":\\[146,158,", "{\"sigma\":[146,159,");
@@ -220,7 +227,12 @@ class StmFixtureTest {
         assertThrows(StmException.SignatureInvalid.class, () -> new StmAggregateSignature(swapped, sig.batchProof())
                 .verifyBls(avk.concatenateWithMessage(c.message())));
         // total stake changed: the thresholds move
-        assertThrows(StmException.class, () -> sig.verify(c.message(),
+        assertThrows(StmException.LotteryLost.class, () -> sig.verify(c.message(),
                 new StmAggregateVerificationKey(avk.root(), avk.nrLeaves(), avk.totalStake() * 4), c.params()));
+        // a sigma swapped for another valid point: lottery of that signature fails
+        var forged = List.of(new StmSignatureWithParty(new StmSingleSignature(s.get(1).signature().sigma(),
+                s.get(0).signature().indexes(), 0), s.get(0).party()), s.get(1));
+        assertThrows(StmException.LotteryLost.class,
+                () -> new StmAggregateSignature(forged, sig.batchProof()).verify(c.message(), avk, c.params()));
     }
 }
