@@ -109,6 +109,12 @@ public class StmBenchmark {
         return a;
     }
 
+    /** Decoding alone: json-hex parse, every sigma and vk decompressed and subgroup-checked. */
+    @Benchmark
+    public StmAggregateSignature decodeAggregate() throws StmException {
+        return StmAggregateSignature.decode(s.aggregateHex);
+    }
+
     /** Verification of an already decoded aggregate. */
     @Benchmark
     public StmAggregateSignature verificationDecoded() throws StmException {
