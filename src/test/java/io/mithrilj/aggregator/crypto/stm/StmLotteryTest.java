@@ -63,12 +63,15 @@ class StmLotteryTest {
         BigInteger tInt = value(t).multiply(new BigDecimal(BigInteger.ONE.shiftLeft(512))).toBigIntegerExact();
         int s = tInt.bitLength() - StmLottery.PRECISION;
         BigInteger halfUlp = s > 0 ? BigInteger.ONE.shiftLeft(s - 1) : BigInteger.ONE;
-        for (BigInteger base : List.of(tInt, tInt.subtract(halfUlp), tInt.add(halfUlp), tInt.subtract(halfUlp.shiftLeft(1)))) {
-            BigInteger ev = base.add(BigInteger.valueOf(jitter));
-            if (ev.signum() < 0 || ev.bitLength() > 512) {
-                continue;
+        for (BigInteger base : List.of(tInt, tInt.subtract(halfUlp), tInt.add(halfUlp), tInt.subtract(halfUlp.shiftLeft(1)),
+                tInt.subtract(halfUlp.multiply(BigInteger.valueOf(3))))) {
+            for (long d = -2; d <= 2; d++) {
+                BigInteger ev = base.add(BigInteger.valueOf(d * jitter + d));
+                if (ev.signum() < 0 || ev.bitLength() > 512) {
+                    continue;
+                }
+                assertEquals(LotteryReference.wins(ev, phi), t.wins(ev), () -> "ev " + ev.toString(16));
             }
-            assertEquals(LotteryReference.wins(ev, phi), t.wins(ev), () -> "ev " + ev.toString(16));
         }
         assertFalse(t.wins(tInt));
         assertTrue(t.wins(tInt.subtract(halfUlp.shiftLeft(2))));
