@@ -54,7 +54,7 @@ final class Bytes {
         }
         String h = trim ? hex.strip() : hex;
         try {
-            return HEX.parseHex(h.toLowerCase(java.util.Locale.ROOT));
+            return HEX.parseHex(h); // accepts either case
         } catch (IllegalArgumentException e) {
             throw new StmException.SerializationError(StmException.Origin.CODEC, "invalid hex");
         }

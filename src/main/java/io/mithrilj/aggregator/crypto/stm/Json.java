@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * A tiny JSON reader and compact writer for the fixed shapes STM values take in mithril-common's json-hex
  * codec. Objects become {@code LinkedHashMap}, arrays {@code ArrayList}, integers {@code BigInteger}, other
- * numbers {@code BigDecimal}, {@code null} becomes {@link #NULL} (so a present null differs from a missing key).
+ * numbers {@code BigDecimal} (non-negative integers of up to 18 digits are {@code Long}), {@code null} becomes {@link #NULL} (so a present null differs from a missing key).
  */
 final class Json {
 
@@ -204,6 +204,13 @@ final class Json {
                 break;
             }
         }
+        if (integral && pos - start <= 18 && pos > start && s.charAt(start) != '-') {
+            long v = 0;
+            for (int i = start; i < pos; i++) {
+                v = v * 10 + (s.charAt(i) - '0');
+            }
+            return v; // small non-negative integers, the bulk of every byte array
+        }
         String t = s.substring(start, pos);
         try {
             return integral ? new BigInteger(t) : new BigDecimal(t);
@@ -240,6 +247,9 @@ final class Json {
 
     /** An unsigned 64-bit integer, returned in a {@code long} (two's complement above 2^63). */
     static long u64(Object node, String what) throws StmException.SerializationError {
+        if (node instanceof Long l) {
+            return l;
+        }
         if (node instanceof BigInteger b && b.signum() >= 0 && b.bitLength() <= 64) {
             return b.longValue();
         }
@@ -254,8 +264,8 @@ final class Json {
         }
         byte[] out = new byte[l.size()];
         for (int i = 0; i < out.length; i++) {
-            if (l.get(i) instanceof BigInteger b && b.signum() >= 0 && b.bitLength() <= 8) {
-                out[i] = (byte) b.intValue();
+            if (l.get(i) instanceof Long v && v <= 255) {
+                out[i] = (byte) (long) v;
             } else {
                 throw err(what + " holds a non-byte value");
             }

@@ -83,7 +83,22 @@ public final class StmLottery {
         if (t.never) {
             return false;
         }
-        return t.wins(evToInteger(evaluate(msgp, index, sigma)));
+        byte[] ev = evaluate(msgp, index, sigma);
+        // fast path on bit lengths: R(ev) has the bit length of ev or one more, T has tBits
+        int top = 63;
+        while (top >= 0 && ev[top] == 0) {
+            top--;
+        }
+        int evBits = top < 0 ? 0 : top * 8 + 32 - Integer.numberOfLeadingZeros(ev[top] & 0xff);
+        if (t.scaledBits > 0) {
+            if (evBits > t.scaledBits) {
+                return false; // R(ev) >= 2^(evBits-1) >= 2^tBits > T
+            }
+            if (evBits < t.scaledBits - 1) {
+                return true; // R(ev) <= 2^evBits <= 2^(tBits-2) < T
+            }
+        }
+        return t.wins(evToInteger(ev));
     }
 
     /**
@@ -97,6 +112,8 @@ public final class StmLottery {
         private final int exponent;
         /** {@code M · 2^(E+512)} when that is an integer. */
         private final BigInteger scaled;
+        /** Bit length of {@code scaled}, 0 if not an integer. */
+        private final int scaledBits;
 
         private Threshold(boolean always, boolean never, BigInteger mantissa, int exponent) {
             this.always = always;
@@ -104,6 +121,7 @@ public final class StmLottery {
             this.mantissa = mantissa;
             this.exponent = exponent;
             this.scaled = mantissa != null && exponent + 512 >= 0 ? mantissa.shiftLeft(exponent + 512) : null;
+            this.scaledBits = scaled == null ? 0 : scaled.bitLength();
         }
 
         /** {@code phi} as {@code M · 2^E}; {@code null} mantissa for the constant cases. */

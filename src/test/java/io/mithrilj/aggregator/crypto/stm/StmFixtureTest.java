@@ -29,6 +29,8 @@ class StmFixtureTest {
             sig.verify(c.message(), avk, c.params());
             assertEquals(c.avk(), avk.toJsonHex(), "AVK re-encoding of " + c.hash());
             assertEquals(c.multiSignature(), sig.toJsonHex(), "multi-signature re-encoding of " + c.hash());
+            // json-hex decoding trims whitespace and accepts either case
+            assertEquals(avk, StmAggregateVerificationKey.decode(" " + c.avk().toUpperCase() + "\n"));
             // byte-codec fallbacks decode to the same values
             assertEquals(sig, StmAggregateSignature.decode(Bytes.HEX.formatHex(sig.toBytes())));
             assertEquals(avk, StmAggregateVerificationKey.decode(Bytes.HEX.formatHex(avk.toBincode())));
@@ -219,15 +221,20 @@ class StmFixtureTest {
         byte[] otherMsg = msg.clone();
         otherMsg[0] ^= 1;
         assertThrows(StmException.LotteryLost.class, () -> sig.verify(otherMsg, avk, params));
-        // decoded 32 bytes as the message: BLS (or lottery) fails
+        // decoded 32 bytes as the message: the lottery fails first; the BLS check alone fails too
         byte[] decoded = Bytes.HEX.parseHex(c.signedMessage());
-        assertThrows(StmException.class, () -> sig.verify(decoded, avk, params));
-        // the AVK root
+        assertThrows(StmException.LotteryLost.class, () -> sig.verify(decoded, avk, params));
+        assertThrows(StmException.SignatureInvalid.class, () -> sig.verifyBls(avk.concatenateWithMessage(decoded)));
+        byte[] rootFirst = new byte[96];
+        System.arraycopy(avk.root(), 0, rootFirst, 0, 32);
+        System.arraycopy(msg, 0, rootFirst, 32, 64);
+        assertThrows(StmException.SignatureInvalid.class, () -> sig.verifyBls(rootFirst));
+        sig.verifyBls(avk.concatenateWithMessage(msg));
+        // the AVK root: msgp changes, so the lottery fails before the batch path is looked at
         byte[] root = avk.root();
         root[0] ^= 1;
-        assertThrows(
-                StmException.class,
-                () -> sig.verify(msg, new StmAggregateVerificationKey(root, 2, avk.totalStake()), params));
+        StmAggregateVerificationKey otherRoot = new StmAggregateVerificationKey(root, 2, avk.totalStake());
+        assertThrows(StmException.LotteryLost.class, () -> sig.verify(msg, otherRoot, params));
         // one sigma byte: the point no longer decodes, or is another point whose lottery/BLS fails
         String json = new String(Bytes.fromHex(c.multiSignature(), true), StandardCharsets.UTF_8);
         String tampered = json.replaceFirst("\\{\"sigma\":\\[146,158,", "{\"sigma\":[146,159,");
@@ -262,10 +269,22 @@ class StmFixtureTest {
                         .verifyBls(avk.concatenateWithMessage(c.message())));
         // total stake changed: the thresholds move
         assertThrows(
-                StmException.class,
+                StmException.LotteryLost.class,
                 () -> sig.verify(
                         c.message(),
                         new StmAggregateVerificationKey(avk.root(), avk.nrLeaves(), avk.totalStake() * 4),
                         c.params()));
+        // a sigma swapped for another valid point: lottery of that signature fails
+        var forged = List.of(
+                new StmSignatureWithParty(
+                        new StmSingleSignature(
+                                s.get(1).signature().sigma(),
+                                s.get(0).signature().indexes(),
+                                0),
+                        s.get(0).party()),
+                s.get(1));
+        assertThrows(
+                StmException.LotteryLost.class,
+                () -> new StmAggregateSignature(forged, sig.batchProof()).verify(c.message(), avk, c.params()));
     }
 }

@@ -72,13 +72,19 @@ class StmLotteryTest {
                 value(t).multiply(new BigDecimal(BigInteger.ONE.shiftLeft(512))).toBigIntegerExact();
         int s = tInt.bitLength() - StmLottery.PRECISION;
         BigInteger halfUlp = s > 0 ? BigInteger.ONE.shiftLeft(s - 1) : BigInteger.ONE;
-        for (BigInteger base :
-                List.of(tInt, tInt.subtract(halfUlp), tInt.add(halfUlp), tInt.subtract(halfUlp.shiftLeft(1)))) {
-            BigInteger ev = base.add(BigInteger.valueOf(jitter));
-            if (ev.signum() < 0 || ev.bitLength() > 512) {
-                continue;
+        for (BigInteger base : List.of(
+                tInt,
+                tInt.subtract(halfUlp),
+                tInt.add(halfUlp),
+                tInt.subtract(halfUlp.shiftLeft(1)),
+                tInt.subtract(halfUlp.multiply(BigInteger.valueOf(3))))) {
+            for (long d = -2; d <= 2; d++) {
+                BigInteger ev = base.add(BigInteger.valueOf(d * jitter + d));
+                if (ev.signum() < 0 || ev.bitLength() > 512) {
+                    continue;
+                }
+                assertEquals(LotteryReference.wins(ev, phi), t.wins(ev), () -> "ev " + ev.toString(16));
             }
-            assertEquals(LotteryReference.wins(ev, phi), t.wins(ev), () -> "ev " + ev.toString(16));
         }
         assertFalse(t.wins(tInt));
         assertTrue(t.wins(tInt.subtract(halfUlp.shiftLeft(2))));
@@ -100,6 +106,22 @@ class StmLotteryTest {
     @Provide
     Arbitrary<BigInteger> ev() {
         return Arbitraries.bytes().array(byte[].class).ofSize(64).map(StmLottery::evToInteger);
+    }
+
+    /** The bit-length fast path of isWon agrees with the full comparison. */
+    @Property(tries = 300)
+    void fastPathAgreesWithFullComparison(
+            @ForAll @LongRange(min = 1, max = 1_000_000) long stake,
+            @ForAll @LongRange(min = 0, max = 1_000_000_000_000L) long extra,
+            @ForAll("phiF") double phiF,
+            @ForAll @LongRange(min = 0, max = 1 << 20) long index) {
+        StmLottery.Threshold t = StmLottery.threshold(stake, stake + extra, phiF);
+        byte[] msgp =
+                java.nio.ByteBuffer.allocate(16).putLong(stake).putLong(extra).array();
+        byte[] sigma = new byte[48];
+        sigma[7] = (byte) index;
+        byte[] ev = StmLottery.evaluate(msgp, index, sigma);
+        assertEquals(t.wins(StmLottery.evToInteger(ev)), StmLottery.isWon(t, msgp, index, sigma));
     }
 
     @Example

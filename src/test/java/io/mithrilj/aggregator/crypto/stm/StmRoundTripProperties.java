@@ -15,7 +15,7 @@ import net.jqwik.api.constraints.LongRange;
 /** Random stake distributions: register, sign, aggregate, verify; every codec round-trips. */
 class StmRoundTripProperties {
 
-    @Property(tries = 12)
+    @Property(tries = 20)
     void registerSignAggregateVerify(
             @ForAll @IntRange(min = 1, max = 10) int parties,
             @ForAll @LongRange(min = 1, max = 1_000_000) long seed,
