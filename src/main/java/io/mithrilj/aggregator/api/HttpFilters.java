@@ -22,7 +22,6 @@ public class HttpFilters {
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(rc -> {
             rc.response().headers().set(ApiVersion.HEADER, ApiVersion.VERSION);
-            rc.addHeadersEndHandler(v -> rc.response().headers().set(ApiVersion.HEADER, ApiVersion.VERSION));
             if (rc.request().uri().length() > MAX_URI_LENGTH) {
                 rc.response().setStatusCode(414).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                         .end("{\"label\":\"uri_too_long\",\"message\":\"Request target is longer than the maximum of "

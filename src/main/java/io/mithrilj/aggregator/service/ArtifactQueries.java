@@ -31,7 +31,7 @@ public class ArtifactQueries {
     }
 
     /** List message of a kind: the 20 newest, newest first. */
-    public Uni<String> list(SignedEntityKind kind) {
+    public Uni<byte[]> list(SignedEntityKind kind) {
         return cache.getAlways("list:" + kind.id(),
                 () -> signedEntities.latestListItems(kind, CertificateQueries.LIST_MAX_ITEMS).map(JsonArrays::join));
     }
@@ -42,7 +42,7 @@ public class ArtifactQueries {
     }
 
     /** Detail message of an artifact of this kind (another kind's id is not found). */
-    public Uni<Optional<String>> byId(SignedEntityKind kind, String id) {
+    public Uni<Optional<byte[]>> byId(SignedEntityKind kind, String id) {
         return cache.get(kind.id() + ":" + id, () -> signedEntities.findArtifact(kind, id));
     }
 
