@@ -29,12 +29,16 @@ public final class DatabaseCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--stores-directory", description = "Stores directory (STORES_DIRECTORY)", defaultValue = "${env:STORES_DIRECTORY}")
+        @Option(
+                names = "--stores-directory",
+                description = "Stores directory (STORES_DIRECTORY)",
+                defaultValue = "${env:STORES_DIRECTORY}")
         String storesDirectory;
 
         int start(String name, QuarkusLauncher.StoreCommand command) {
             database.root.applyGlobalOptions();
-            if (storesDirectory != null) System.setProperty(ResolvedSettings.FLAG_PREFIX + "data_stores_directory", storesDirectory);
+            if (storesDirectory != null)
+                System.setProperty(ResolvedSettings.FLAG_PREFIX + "data_stores_directory", storesDirectory);
             if (!QuarkusLauncher.settingsUsable(spec.commandLine().getErr())) return 1;
             return QuarkusLauncher.runWithStores(name, command);
         }
@@ -56,7 +60,10 @@ public final class DatabaseCommand {
         }
     }
 
-    @Command(name = "vacuum", mixinStandardHelpOptions = true, description = "Apply the migrations, then VACUUM the database.")
+    @Command(
+            name = "vacuum",
+            mixinStandardHelpOptions = true,
+            description = "Apply the migrations, then VACUUM the database.")
     static final class Vacuum extends StoresCommand {
         @Override
         public Integer call() {

@@ -10,9 +10,9 @@ import picocli.CommandLine.Command;
         subcommands = {
             GenesisCommand.Export.class,
             GenesisCommand.Import.class,
-            GenesisCommand.Sign.class,
+            GenesisSignCommand.class,
             GenesisCommand.Bootstrap.class,
-            GenesisCommand.GenerateKeypair.class
+            GenesisGenerateKeypairCommand.class
         })
 public final class GenesisCommand {
 
@@ -22,12 +22,9 @@ public final class GenesisCommand {
     @Command(name = "import", mixinStandardHelpOptions = true, description = "Import a signed genesis payload.")
     static final class Import extends NotBuiltYet {}
 
-    @Command(name = "sign", mixinStandardHelpOptions = true, description = "Sign a genesis payload (offline).")
-    static final class Sign extends NotBuiltYet {}
-
-    @Command(name = "bootstrap", mixinStandardHelpOptions = true, description = "Create and store a genesis certificate (test networks only).")
+    @Command(
+            name = "bootstrap",
+            mixinStandardHelpOptions = true,
+            description = "Create and store a genesis certificate (test networks only).")
     static final class Bootstrap extends NotBuiltYet {}
-
-    @Command(name = "generate-keypair", mixinStandardHelpOptions = true, description = "Generate a genesis key pair.")
-    static final class GenerateKeypair extends NotBuiltYet {}
 }

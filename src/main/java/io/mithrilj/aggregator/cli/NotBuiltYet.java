@@ -13,9 +13,7 @@ abstract class NotBuiltYet implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine()
-                .getErr()
-                .println("Error: '" + spec.qualifiedName() + "' is not available in this build yet");
+        spec.commandLine().getErr().println("Error: '" + spec.qualifiedName() + "' is not available in this build yet");
         return 1;
     }
 }

@@ -65,21 +65,24 @@ public final class QuarkusLauncher {
         ResolvedSettings settings = ResolvedSettings.fromProcess();
         EmbeddedDatabase embedded = null;
         if (settings.get("database_url").isEmpty()) {
-            embedded = EmbeddedDatabase.startIn(Path.of(settings.get("data_stores_directory").orElse("./stores")));
+            embedded = EmbeddedDatabase.startIn(
+                    Path.of(settings.get("data_stores_directory").orElse("./stores")));
             embedded.datasourceProperties().forEach(System::setProperty);
         }
         CountDownLatch quarkusStopped = new CountDownLatch(1);
         EmbeddedDatabase database = embedded;
-        Thread hook = new Thread(() -> {
-            SHUTTING_DOWN.set(true);
-            try {
-                // let Quarkus close its pools first, then stop the database under them
-                quarkusStopped.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (database != null) database.close();
-        }, "embedded-postgres-stop");
+        Thread hook = new Thread(
+                () -> {
+                    SHUTTING_DOWN.set(true);
+                    try {
+                        // let Quarkus close its pools first, then stop the database under them
+                        quarkusStopped.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    if (database != null) database.close();
+                },
+                "embedded-postgres-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         int[] exitCode = {0};
         try {

@@ -28,7 +28,10 @@ public final class RootCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-r", "--run-mode"}, defaultValue = "dev", description = "Run mode: selects <config-directory>/<run-mode>.json (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = {"-r", "--run-mode"},
+            defaultValue = "dev",
+            description = "Run mode: selects <config-directory>/<run-mode>.json (default: ${DEFAULT-VALUE})")
     String runMode;
 
     @Option(names = "-v", description = "Verbosity, repeatable: none ERROR, -v WARN, -vv INFO, -vvv DEBUG, -vvvv TRACE")
@@ -37,7 +40,10 @@ public final class RootCommand implements Runnable {
     @Option(names = "--db-directory", description = "Directory of the Cardano node database")
     Path dbDirectory;
 
-    @Option(names = "--config-directory", defaultValue = "./config", description = "Directory of the configuration files (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--config-directory",
+            defaultValue = "./config",
+            description = "Directory of the configuration files (default: ${DEFAULT-VALUE})")
     Path configDirectory;
 
     @Override
@@ -49,7 +55,8 @@ public final class RootCommand implements Runnable {
     void applyGlobalOptions() {
         System.setProperty(ResolvedSettings.RUN_MODE_PROPERTY, runMode);
         System.setProperty(ResolvedSettings.CONFIG_DIRECTORY_PROPERTY, configDirectory.toString());
-        if (dbDirectory != null) System.setProperty(ResolvedSettings.FLAG_PREFIX + "db_directory", dbDirectory.toString());
+        if (dbDirectory != null)
+            System.setProperty(ResolvedSettings.FLAG_PREFIX + "db_directory", dbDirectory.toString());
         System.setProperty("quarkus.log.level", logLevel());
     }
 

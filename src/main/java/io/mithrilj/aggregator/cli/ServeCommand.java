@@ -9,7 +9,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code serve}: runs the aggregator (API, runtime, metrics). The only command that opens ports. */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the aggregator: HTTP API, runtime and metrics server.")
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = "Run the aggregator: HTTP API, runtime and metrics server.")
 public final class ServeCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -45,7 +48,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--metrics-server-port", description = "Metrics server port (METRICS_SERVER_PORT)")
     String metricsServerPort;
 
-    @Option(names = "--leader-aggregator-endpoint", description = "Leader endpoint: run as a follower (LEADER_AGGREGATOR_ENDPOINT)")
+    @Option(
+            names = "--leader-aggregator-endpoint",
+            description = "Leader endpoint: run as a follower (LEADER_AGGREGATOR_ENDPOINT)")
     String leaderAggregatorEndpoint;
 
     @Override

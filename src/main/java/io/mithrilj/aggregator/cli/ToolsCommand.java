@@ -7,9 +7,12 @@ import picocli.CommandLine.Command;
         name = "tools",
         mixinStandardHelpOptions = true,
         description = "Operator tools: verify-certificate-chain, recompute-certificates-hash.",
-        subcommands = {ToolsCommand.RecomputeCertificatesHash.class})
+        subcommands = {VerifyCertificateChainCommand.class, ToolsCommand.RecomputeCertificatesHash.class})
 public final class ToolsCommand {
 
-    @Command(name = "recompute-certificates-hash", mixinStandardHelpOptions = true, description = "Recompute every stored certificate hash.")
+    @Command(
+            name = "recompute-certificates-hash",
+            mixinStandardHelpOptions = true,
+            description = "Recompute every stored certificate hash.")
     static final class RecomputeCertificatesHash extends NotBuiltYet {}
 }

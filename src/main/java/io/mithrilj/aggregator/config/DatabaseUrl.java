@@ -15,11 +15,13 @@ public record DatabaseUrl(String host, int port, String database, String user, S
         try {
             uri = new URI(text.trim());
         } catch (Exception e) {
-            throw new IllegalArgumentException("is not a URL of the form postgresql://user:password@host:port/database");
+            throw new IllegalArgumentException(
+                    "is not a URL of the form postgresql://user:password@host:port/database");
         }
         String scheme = uri.getScheme();
         if (scheme == null || !(scheme.equals("postgresql") || scheme.equals("postgres"))) {
-            throw new IllegalArgumentException("must start with postgresql:// (form postgresql://user:password@host:port/database)");
+            throw new IllegalArgumentException(
+                    "must start with postgresql:// (form postgresql://user:password@host:port/database)");
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
             throw new IllegalArgumentException("has no host (form postgresql://user:password@host:port/database)");
@@ -27,7 +29,8 @@ public record DatabaseUrl(String host, int port, String database, String user, S
         String path = uri.getPath() == null ? "" : uri.getPath();
         String database = path.startsWith("/") ? path.substring(1) : path;
         if (database.isBlank() || database.contains("/")) {
-            throw new IllegalArgumentException("has no database name (form postgresql://user:password@host:port/database)");
+            throw new IllegalArgumentException(
+                    "has no database name (form postgresql://user:password@host:port/database)");
         }
         String user = "postgres";
         String password = "";

@@ -21,7 +21,9 @@ public class MithrilConfigSource implements ConfigSource {
 
     MithrilConfigSource(ResolvedSettings settings) {
         Map<String, String> p = new HashMap<>();
-        settings.values().forEach((key, value) -> p.put(value.setting().property(), value.text().trim()));
+        settings.values()
+                .forEach((key, value) ->
+                        p.put(value.setting().property(), value.text().trim()));
         settings.get("server_port").ifPresent(v -> p.put("quarkus.http.port", v.trim()));
         settings.get("server_ip").ifPresent(v -> p.put("quarkus.http.host", v.trim()));
         settings.get("database_url").ifPresent(v -> {

@@ -78,18 +78,23 @@ public final class ResolvedSettings {
                 if (root == null || !root.isObject()) {
                     fileError = "configuration file " + file + " is not a JSON object";
                 } else {
-                    flatten("", root, (key, text) -> Settings.byKey(key)
-                            .ifPresent(s -> values.put(key, new Value(s, text, Origin.FILE))));
+                    flatten(
+                            "",
+                            root,
+                            (key, text) -> Settings.byKey(key)
+                                    .ifPresent(s -> values.put(key, new Value(s, text, Origin.FILE))));
                 }
             } catch (IOException e) {
-                fileError = "configuration file " + file + " could not be read: " + e.getMessage().lines().findFirst().orElse("");
+                fileError = "configuration file " + file + " could not be read: "
+                        + e.getMessage().lines().findFirst().orElse("");
             }
         }
         for (Setting s : Settings.ALL) {
             String v = env.get(s.env());
             if (v != null) values.put(s.key(), new Value(s, v, Origin.ENVIRONMENT));
         }
-        flags.forEach((key, text) -> Settings.byKey(key).ifPresent(s -> values.put(key, new Value(s, text, Origin.COMMAND_LINE))));
+        flags.forEach((key, text) ->
+                Settings.byKey(key).ifPresent(s -> values.put(key, new Value(s, text, Origin.COMMAND_LINE))));
         return new ResolvedSettings(values, file, fileError);
     }
 
@@ -161,7 +166,9 @@ public final class ResolvedSettings {
         } catch (NumberFormatException e) {
             problems.add("PROTOCOL_PARAMETERS__PHI_F='" + abbreviate(phi) + "' is not a number");
         }
-        if (get("dmq_node_socket_path").isPresent() && network.equals("private") && get("dmq_network_magic").isEmpty()) {
+        if (get("dmq_node_socket_path").isPresent()
+                && network.equals("private")
+                && get("dmq_network_magic").isEmpty()) {
             problems.add("DMQ_NETWORK_MAGIC is required with DMQ_NODE_SOCKET_PATH on a private network");
         }
     }

@@ -3,15 +3,16 @@ package io.mithrilj.aggregator.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mithrilj.aggregator.crypto.ed25519.CodecException;
+import io.mithrilj.aggregator.crypto.ed25519.Ed25519SigningKey;
+import io.mithrilj.aggregator.crypto.ed25519.Ed25519VerificationKey;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.URI;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /** How the text of a setting is checked. Each check returns {@code null} when valid, else what is wrong. */
 public enum SettingKind {
@@ -49,7 +50,8 @@ public enum SettingKind {
         @Override
         String check(String v) {
             String s = v.trim();
-            if (!s.matches("\\d{1,20}") || new BigInteger(s).bitLength() > 64) return "is not an unsigned 64-bit integer";
+            if (!s.matches("\\d{1,20}") || new BigInteger(s).bitLength() > 64)
+                return "is not an unsigned 64-bit integer";
             return null;
         }
     },
@@ -107,7 +109,8 @@ public enum SettingKind {
     NETWORK {
         @Override
         String check(String v) {
-            return oneOf(v.trim().toLowerCase(Locale.ROOT), List.of("mainnet", "preprod", "preview", "devnet", "private"));
+            return oneOf(
+                    v.trim().toLowerCase(Locale.ROOT), List.of("mainnet", "preprod", "preview", "devnet", "private"));
         }
     },
     CHAIN_OBSERVER {
@@ -160,24 +163,29 @@ public enum SettingKind {
                     .toList();
             if (unknown.isEmpty()) return null;
             return "has invalid signed entity types discriminants: " + String.join(", ", unknown)
-                    + ". Accepted values are (case-sensitive): " + String.join(", ", ACCEPTED_SIGNED_ENTITY_TYPES) + ".";
+                    + ". Accepted values are (case-sensitive): " + String.join(", ", ACCEPTED_SIGNED_ENTITY_TYPES)
+                    + ".";
         }
     },
     /** Ed25519 verification key in upstream's json-hex form (hex of a JSON array of 32 bytes), raw hex accepted. */
     ED25519_VERIFICATION_KEY {
         @Override
         String check(String v) {
-            byte[] key = decodeEd25519KeyBytes(v);
-            if (key == null) return "is not the hex of an Ed25519 key (expected json-hex of a 32-byte array)";
-            return Ed25519.validatePublicKeyFull(key, 0) ? null : "is not a valid Ed25519 public key (not a curve point)";
+            try {
+                Ed25519VerificationKey.decode(v.trim());
+                return null;
+            } catch (CodecException e) {
+                return "is not the hex of an Ed25519 public key (json-hex of a 32-byte array, on the curve): "
+                        + e.getMessage();
+            }
         }
     },
     ED25519_SECRET_KEY {
         @Override
         String check(String v) {
-            return decodeEd25519KeyBytes(v) == null
-                    ? "is not the hex of an Ed25519 secret key (expected json-hex of a 32-byte array)"
-                    : null;
+            return isEd25519SecretKey(v)
+                    ? null
+                    : "is not the hex of an Ed25519 secret key (expected json-hex of a 32-byte array)";
         }
     },
     ANCILLARY_SIGNER {
@@ -188,13 +196,14 @@ public enum SettingKind {
                 if (n == null || !n.isObject()) return "is not a JSON object";
                 String type = n.path("type").asText("");
                 return switch (type) {
-                    case "secret-key" -> n.path("secret_key").isTextual()
-                                    && decodeEd25519KeyBytes(n.path("secret_key").asText()) != null
-                            ? null
-                            : "of type secret-key needs \"secret_key\": the hex of an Ed25519 secret key";
-                    case "gcp-kms" -> n.path("resource_name").isTextual()
-                            ? null
-                            : "of type gcp-kms needs \"resource_name\"";
+                    case "secret-key" ->
+                        n.path("secret_key").isTextual()
+                                        && isEd25519SecretKey(
+                                                n.path("secret_key").asText())
+                                ? null
+                                : "of type secret-key needs \"secret_key\": the hex of an Ed25519 secret key";
+                    case "gcp-kms" ->
+                        n.path("resource_name").isTextual() ? null : "of type gcp-kms needs \"resource_name\"";
                     default -> "needs \"type\": \"secret-key\" or \"gcp-kms\"";
                 };
             } catch (JsonProcessingException e) {
@@ -240,23 +249,12 @@ public enum SettingKind {
         return accepted.contains(v) ? null : "is not one of " + String.join(", ", accepted);
     }
 
-    /** json-hex (hex of "[n,n,...]") first, then raw hex of 32 bytes, as upstream's key codec does. */
-    static byte[] decodeEd25519KeyBytes(String value) {
-        String s = value.trim();
+    static boolean isEd25519SecretKey(String value) {
         try {
-            byte[] decoded = HexFormat.of().parseHex(s);
-            if (decoded.length == 32) return decoded;
-            JsonNode n = MAPPER.readTree(decoded);
-            if (n == null || !n.isArray() || n.size() != 32) return null;
-            byte[] out = new byte[32];
-            for (int i = 0; i < 32; i++) {
-                JsonNode e = n.get(i);
-                if (!e.isInt() || e.asInt() < 0 || e.asInt() > 255) return null;
-                out[i] = (byte) e.asInt();
-            }
-            return out;
-        } catch (IllegalArgumentException | java.io.IOException e) {
-            return null;
+            Ed25519SigningKey.decode(value.trim());
+            return true;
+        } catch (CodecException e) {
+            return false;
         }
     }
 }

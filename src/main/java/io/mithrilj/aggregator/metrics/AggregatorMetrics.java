@@ -38,7 +38,9 @@ public class AggregatorMetrics {
         if (labelValues.length != metric.labelNames().size()) {
             throw new IllegalArgumentException(metric.metricName() + " takes labels " + metric.labelNames());
         }
-        series.get(metric).computeIfAbsent(List.of(labelValues), k -> new DoubleAdder()).add(amount);
+        series.get(metric)
+                .computeIfAbsent(List.of(labelValues), k -> new DoubleAdder())
+                .add(amount);
     }
 
     /** Current value of one series (0 when never incremented). */
@@ -51,7 +53,11 @@ public class AggregatorMetrics {
     public String scrape() {
         StringBuilder out = new StringBuilder(8192);
         for (MithrilMetric metric : MithrilMetric.values()) {
-            out.append("# HELP ").append(metric.metricName()).append(' ').append(metric.help()).append('\n');
+            out.append("# HELP ")
+                    .append(metric.metricName())
+                    .append(' ')
+                    .append(metric.help())
+                    .append('\n');
             out.append("# TYPE ").append(metric.metricName()).append(" counter\n");
             for (Map.Entry<List<String>, DoubleAdder> e : series.get(metric).entrySet()) {
                 out.append(metric.metricName());
@@ -84,5 +90,4 @@ public class AggregatorMetrics {
     private static String escape(String v) {
         return v.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
-
 }

@@ -31,7 +31,11 @@ public class MetricsServer {
     private final Vertx vertx;
     private HttpServer server;
 
-    MetricsServer(AggregatorConfig config, AggregatorMetrics metrics, Instance<PrometheusMeterRegistry> micrometer, Vertx vertx) {
+    MetricsServer(
+            AggregatorConfig config,
+            AggregatorMetrics metrics,
+            Instance<PrometheusMeterRegistry> micrometer,
+            Vertx vertx) {
         this.config = config;
         this.metrics = metrics;
         this.micrometer = micrometer;
@@ -47,7 +51,8 @@ public class MetricsServer {
                 return;
             }
             try {
-                String body = metrics.scrape() + (micrometer.isResolvable() ? micrometer.get().scrape() : "");
+                String body = metrics.scrape()
+                        + (micrometer.isResolvable() ? micrometer.get().scrape() : "");
                 request.response()
                         .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
                         .end(body);
@@ -60,10 +65,14 @@ public class MetricsServer {
                     .toCompletionStage()
                     .toCompletableFuture()
                     .get(Duration.ofSeconds(10).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            LOG.infof("Metrics server listening on http://%s:%d/metrics", config.metricsServerIp(), config.metricsServerPort());
+            LOG.infof(
+                    "Metrics server listening on http://%s:%d/metrics",
+                    config.metricsServerIp(), config.metricsServerPort());
         } catch (Exception e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            LOG.errorf("Metrics server cannot listen on %s:%d: %s", config.metricsServerIp(), config.metricsServerPort(), cause.getMessage());
+            LOG.errorf(
+                    "Metrics server cannot listen on %s:%d: %s",
+                    config.metricsServerIp(), config.metricsServerPort(), cause.getMessage());
             Quarkus.asyncExit(1);
         }
     }

@@ -48,9 +48,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
             Files.createDirectories(data);
             Optional<Running> running = runningServer(data);
             if (running.isPresent()) {
-                boolean ownerAlive = ownerPid(storesDirectory).map(EmbeddedDatabase::alive).orElse(false);
+                boolean ownerAlive =
+                        ownerPid(storesDirectory).map(EmbeddedDatabase::alive).orElse(false);
                 if (ownerAlive) {
-                    LOG.infof("Embedded PostgreSQL of %s already running on port %d: sharing it", data, running.get().port);
+                    LOG.infof(
+                            "Embedded PostgreSQL of %s already running on port %d: sharing it",
+                            data, running.get().port);
                     return new EmbeddedDatabase(data, running.get().port, null, false);
                 }
                 LOG.warnf("Embedded PostgreSQL of %s left running by a stopped process: adopting it", data);
@@ -59,7 +62,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
             int port = freePort();
             // initdb and server start-up chatter only with -vvv
-            java.util.logging.Logger.getLogger("io.zonky").setLevel(LOG.isDebugEnabled() ? java.util.logging.Level.INFO : java.util.logging.Level.WARNING);
+            java.util.logging.Logger.getLogger("io.zonky")
+                    .setLevel(LOG.isDebugEnabled() ? java.util.logging.Level.INFO : java.util.logging.Level.WARNING);
             EmbeddedPostgres server = EmbeddedPostgres.builder()
                     .setDataDirectory(data)
                     .setCleanDataDirectory(false)
@@ -73,7 +77,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             LOG.infof("Embedded PostgreSQL started on 127.0.0.1:%d with data in %s", port, data);
             return new EmbeddedDatabase(data, port, server, false);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + data + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot start the embedded PostgreSQL in " + data + ": " + e.getMessage(), e);
         }
     }
 
@@ -88,10 +93,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** Quarkus datasource properties pointing at this server. */
     public Map<String, String> datasourceProperties() {
         return Map.of(
-                "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + port + "/" + DATABASE,
-                "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE,
-                "quarkus.datasource.username", USER,
-                "quarkus.datasource.password", "");
+                "quarkus.datasource.reactive.url",
+                "postgresql://127.0.0.1:" + port + "/" + DATABASE,
+                "quarkus.datasource.jdbc.url",
+                "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE,
+                "quarkus.datasource.username",
+                USER,
+                "quarkus.datasource.password",
+                "");
     }
 
     /** Stop the server if this process started or adopted it; a shared server is left running. */
@@ -149,7 +158,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     private static void writeOwner(Path stores) throws IOException {
-        Files.writeString(stores.resolve("postgres.owner"), Long.toString(ProcessHandle.current().pid()));
+        Files.writeString(
+                stores.resolve("postgres.owner"),
+                Long.toString(ProcessHandle.current().pid()));
     }
 
     private static int freePort() throws IOException {

@@ -25,7 +25,8 @@ public class ServiceStartRecorder {
     void onStart(@Observes StartupEvent event) {
         if (!System.getProperty(QuarkusLauncher.COMMAND_PROPERTY, "serve").equals("serve")) return;
         long starts = pool.preparedQuery("insert into service_start (version, pid) values ($1, $2)")
-                .execute(Tuple.of(VersionProvider.version(), ProcessHandle.current().pid()))
+                .execute(Tuple.of(
+                        VersionProvider.version(), ProcessHandle.current().pid()))
                 .chain(() -> pool.query("select count(*) from service_start").execute())
                 .map(rows -> rows.iterator().next().getLong(0))
                 .await()

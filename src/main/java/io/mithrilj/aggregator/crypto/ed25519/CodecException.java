@@ -1,0 +1,17 @@
+package io.mithrilj.aggregator.crypto.ed25519;
+
+/**
+ * A key, signature or certificate could not be decoded from (or encoded to) its json-hex,
+ * bytes-hex or binary form.
+ */
+public final class CodecException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public CodecException(String message) {
+        super(message);
+    }
+
+    public CodecException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

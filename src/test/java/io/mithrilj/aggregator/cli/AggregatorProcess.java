@@ -1,0 +1,111 @@
+package io.mithrilj.aggregator.cli;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged service run as an operator runs it: {@code java -jar target/quarkus-app/quarkus-run.jar …}. */
+final class AggregatorProcess implements AutoCloseable {
+
+    static final Path JAR = Path.of(System.getProperty("mithril.runner.jar", "target/quarkus-app/quarkus-run.jar"));
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    final Process process;
+    final Path output;
+
+    private AggregatorProcess(Process process, Path output) {
+        this.process = process;
+        this.output = output;
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Start the jar with these arguments in {@code workDir}, with exactly this environment (plus PATH/HOME). */
+    static AggregatorProcess start(Path workDir, Map<String, String> env, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                java(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-jar",
+                JAR.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb =
+                new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        Map<String, String> environment = pb.environment();
+        environment.keySet().removeIf(k -> !k.equals("PATH") && !k.equals("HOME") && !k.equals("TMPDIR"));
+        environment.putAll(env);
+        Path output = Files.createTempFile(workDir, "aggregator-", ".log");
+        pb.redirectOutput(output.toFile());
+        return new AggregatorProcess(pb.start(), output);
+    }
+
+    /** Run to completion and return {exit code, combined output}. */
+    static Result run(Path workDir, Map<String, String> env, String... args) throws Exception {
+        try (AggregatorProcess p = start(workDir, env, args)) {
+            if (!p.process.waitFor(120, TimeUnit.SECONDS))
+                throw new AssertionError("command did not finish: " + List.of(args));
+            return new Result(p.process.exitValue(), p.output());
+        }
+    }
+
+    record Result(int exitCode, String output) {}
+
+    String output() throws IOException {
+        return Files.readString(output);
+    }
+
+    /** Poll until {@code url} answers 200, or fail with the process output. */
+    long awaitReady(String url, Duration timeout) throws Exception {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < timeout.toNanos()) {
+            if (!process.isAlive())
+                throw new AssertionError("service exited " + process.exitValue() + ":\n" + output());
+            try {
+                HttpResponse<String> r = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) return System.nanoTime() - start;
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("not ready after " + timeout + ":\n" + output());
+    }
+
+    static HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** SIGTERM, as systemd and Kubernetes stop it; returns the exit code. */
+    int stop() throws Exception {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("service did not stop on SIGTERM:\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) process.destroyForcibly();
+    }
+}

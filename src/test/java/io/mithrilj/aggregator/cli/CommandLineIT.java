@@ -1,0 +1,106 @@
+package io.mithrilj.aggregator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mithrilj.aggregator.metrics.MithrilMetric;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The operator's command line, against the packaged jar. */
+class CommandLineIT {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void versionAndHelp() throws Exception {
+        AggregatorProcess.Result version = AggregatorProcess.run(work, Map.of(), "-V");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.output().strip()).matches("mithril-aggregator \\d+\\.\\d+\\.\\d+.*");
+
+        AggregatorProcess.Result help = AggregatorProcess.run(work, Map.of(), "-h");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.output())
+                .contains("Usage: mithril-aggregator")
+                .contains("serve", "genesis", "era", "tools", "database", "help")
+                .contains("--run-mode", "-v", "--db-directory", "--config-directory", "--help", "--version");
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() throws Exception {
+        AggregatorProcess.Result r = AggregatorProcess.run(work, Map.of(), "fly");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.output()).contains("Unmatched argument").contains("fly");
+    }
+
+    @Test
+    void commandsNotBuiltYetSaySoAndFail() throws Exception {
+        AggregatorProcess.Result r = AggregatorProcess.run(work, Map.of(), "tools", "recompute-certificates-hash");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.output())
+                .contains("'mithril-aggregator tools recompute-certificates-hash' is not available in this build yet");
+    }
+
+    @Test
+    void invalidSettingsStopStartupWithOneLineNamingTheVariable() throws Exception {
+        AggregatorProcess.Result port = AggregatorProcess.run(work, Map.of("SERVER_PORT", "abc"), "serve");
+        assertThat(port.exitCode()).isEqualTo(1);
+        assertThat(port.output().strip())
+                .isEqualTo("Error: invalid configuration: SERVER_PORT='abc' is not a port number (0-65535)");
+
+        AggregatorProcess.Result era = AggregatorProcess.run(work, Map.of("ERA_READER_ADAPTER_PARAMS", "{"), "serve");
+        assertThat(era.exitCode()).isEqualTo(1);
+        assertThat(era.output().strip().lines()).hasSize(1);
+        assertThat(era.output())
+                .startsWith("Error: invalid configuration: ERA_READER_ADAPTER_PARAMS='{' is not valid JSON");
+        assertThat(work.resolve("stores")).doesNotExist(); // refused before anything was started or written
+    }
+
+    @Test
+    void servesOnTheEmbeddedDatabaseKeepsItsRowsAndLeavesPortsToOtherCommands() throws Exception {
+        // upstream's default ports (8080, metrics 9090): the other commands must run beside them
+        int port = 8080;
+        int metricsPort = 9090;
+        Map<String, String> env = Map.of("ENABLE_METRICS_SERVER", "true");
+        String ready = "http://127.0.0.1:" + port + "/q/health/ready";
+        try (AggregatorProcess first = AggregatorProcess.start(work, env, "-vv", "serve")) {
+            first.awaitReady(ready, Duration.ofSeconds(120));
+            assertThat(AggregatorProcess.get("http://127.0.0.1:" + port + "/q/health/live")
+                            .statusCode())
+                    .isEqualTo(200);
+
+            String metrics = AggregatorProcess.get("http://127.0.0.1:" + metricsPort + "/metrics")
+                    .body();
+            Arrays.stream(MithrilMetric.values())
+                    .forEach(m -> assertThat(metrics).contains("# TYPE " + m.metricName() + " counter"));
+
+            // the same ports and stores, from other commands, while serve holds them
+            AggregatorProcess.Result version = AggregatorProcess.run(work, env, "-V");
+            assertThat(version.exitCode()).isZero();
+            AggregatorProcess.Result eras = AggregatorProcess.run(work, env, "era", "list", "--json");
+            assertThat(eras.output().strip()).isEqualTo("[\"pythagoras\",\"lagrange\"]");
+            AggregatorProcess.Result migrate = AggregatorProcess.run(work, env, "database", "migrate");
+            assertThat(migrate.exitCode()).as(migrate.output()).isZero();
+            assertThat(migrate.output()).contains("Migrating databases from stores directory: ./stores");
+
+            // SIGTERM: graceful stop (HTTP server, pools, then the embedded PostgreSQL), the JVM's 128+15
+            assertThat(first.stop()).isEqualTo(143);
+            assertThat(first.output())
+                    .contains("Service start number 1 recorded in the stores")
+                    .contains("mithril-aggregator stopped in");
+            assertThat(work.resolve("stores/postgres/postmaster.pid"))
+                    .as("embedded PostgreSQL stopped")
+                    .doesNotExist();
+        }
+        try (AggregatorProcess second = AggregatorProcess.start(work, env, "-vv", "serve")) {
+            long nanos = second.awaitReady(ready, Duration.ofSeconds(120));
+            System.out.printf("restart to ready with the embedded database initialised: %d ms%n", nanos / 1_000_000);
+            assertThat(second.stop()).isEqualTo(143);
+            assertThat(second.output()).contains("Service start number 2 recorded in the stores");
+        }
+    }
+}
