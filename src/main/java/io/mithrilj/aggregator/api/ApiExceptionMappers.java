@@ -52,12 +52,19 @@ public class ApiExceptionMappers {
     }
 
     static Response clientError(int status, String label, String message) {
-        ObjectNode body = MessageJson.MAPPER.createObjectNode().put("label", label).put("message", message);
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(MessageJson.write(body)).build();
+        ObjectNode body =
+                MessageJson.MAPPER.createObjectNode().put("label", label).put("message", message);
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(MessageJson.write(body))
+                .build();
     }
 
     static Response serverError(int status, String message) {
         ObjectNode body = MessageJson.MAPPER.createObjectNode().put("message", message);
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(MessageJson.write(body)).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(MessageJson.write(body))
+                .build();
     }
 }

@@ -4,6 +4,7 @@ package io.mithrilj.aggregator.api;
 public final class ApiVersion {
     /** openapi.yaml {@code info.version} of Mithril 2603.1. */
     public static final String VERSION = "0.1.57";
+
     public static final String HEADER = "mithril-api-version";
 
     private ApiVersion() {}

@@ -44,9 +44,16 @@ public class ArtifactResource {
 
     @GET
     @Path("/snapshot/{digest}")
-    public Uni<Response> snapshot(@PathParam("digest") String digest, @HeaderParam(ClientLabels.ORIGIN_TAG_HEADER) String origin,
+    public Uni<Response> snapshot(
+            @PathParam("digest") String digest,
+            @HeaderParam(ClientLabels.ORIGIN_TAG_HEADER) String origin,
             @HeaderParam(ClientLabels.CLIENT_TYPE_HEADER) String client) {
-        return detail(SignedEntityKind.CARDANO_IMMUTABLE_FILES_FULL, MithrilMetric.ARTIFACT_DETAIL_CARDANO_DB_TOTAL_SERVED, digest, origin, client);
+        return detail(
+                SignedEntityKind.CARDANO_IMMUTABLE_FILES_FULL,
+                MithrilMetric.ARTIFACT_DETAIL_CARDANO_DB_TOTAL_SERVED,
+                digest,
+                origin,
+                client);
     }
 
     /**
@@ -56,8 +63,11 @@ public class ArtifactResource {
     @GET
     @Path("/snapshot/{digest}/download")
     public Uni<Response> snapshotDownload(@PathParam("digest") String digest) {
-        return artifacts.snapshotDownloadLocation(digest).map(found -> Response
-                .status(302).location(URI.create(found.orElseThrow(ApiException.NotFound::new))).build());
+        return artifacts
+                .snapshotDownloadLocation(digest)
+                .map(found -> Response.status(302)
+                        .location(URI.create(found.orElseThrow(ApiException.NotFound::new)))
+                        .build());
     }
 
     // --- Cardano database (v2)
@@ -74,7 +84,9 @@ public class ArtifactResource {
         return EpochParameter.expand(epoch, epochs).chain(e -> {
             checkOffset(e, epoch);
             if (!EpochParameter.storable(e.epoch())) return Uni.createFrom().item(RootResource.json("[]"));
-            return artifacts.listByEpoch(SignedEntityKind.CARDANO_DATABASE, e.epoch()).map(RootResource::json);
+            return artifacts
+                    .listByEpoch(SignedEntityKind.CARDANO_DATABASE, e.epoch())
+                    .map(RootResource::json);
         });
     }
 
@@ -86,9 +98,16 @@ public class ArtifactResource {
 
     @GET
     @Path("/cardano-database/{hash}")
-    public Uni<Response> cardanoDatabase(@PathParam("hash") String hash, @HeaderParam(ClientLabels.ORIGIN_TAG_HEADER) String origin,
+    public Uni<Response> cardanoDatabase(
+            @PathParam("hash") String hash,
+            @HeaderParam(ClientLabels.ORIGIN_TAG_HEADER) String origin,
             @HeaderParam(ClientLabels.CLIENT_TYPE_HEADER) String client) {
-        return detail(SignedEntityKind.CARDANO_DATABASE, MithrilMetric.ARTIFACT_DETAIL_CARDANO_DATABASE_TOTAL_SERVED, hash, origin, client);
+        return detail(
+                SignedEntityKind.CARDANO_DATABASE,
+                MithrilMetric.ARTIFACT_DETAIL_CARDANO_DATABASE_TOTAL_SERVED,
+                hash,
+                origin,
+                client);
     }
 
     // --- Mithril stake distribution
@@ -101,9 +120,16 @@ public class ArtifactResource {
 
     @GET
     @Path("/mithril-stake-distribution/{hash}")
-    public Uni<Response> mithrilStakeDistribution(@PathParam("hash") String hash, @HeaderParam(ClientLabels.ORIGIN_TAG_HEADER) String origin,
+    public Uni<Response> mithrilStakeDistribution(
+            @PathParam("hash") String hash,
+            @HeaderParam(ClientLabels.ORIGIN_TAG_HEADER) String origin,
             @HeaderParam(ClientLabels.CLIENT_TYPE_HEADER) String client) {
-        return detail(SignedEntityKind.MITHRIL_STAKE_DISTRIBUTION, MithrilMetric.ARTIFACT_DETAIL_MITHRIL_STAKE_DISTRIBUTION_TOTAL_SERVED, hash, origin, client);
+        return detail(
+                SignedEntityKind.MITHRIL_STAKE_DISTRIBUTION,
+                MithrilMetric.ARTIFACT_DETAIL_MITHRIL_STAKE_DISTRIBUTION_TOTAL_SERVED,
+                hash,
+                origin,
+                client);
     }
 
     // --- Cardano stake distribution
@@ -116,22 +142,35 @@ public class ArtifactResource {
 
     @GET
     @Path("/cardano-stake-distribution/{hash}")
-    public Uni<Response> cardanoStakeDistribution(@PathParam("hash") String hash, @HeaderParam(ClientLabels.ORIGIN_TAG_HEADER) String origin,
+    public Uni<Response> cardanoStakeDistribution(
+            @PathParam("hash") String hash,
+            @HeaderParam(ClientLabels.ORIGIN_TAG_HEADER) String origin,
             @HeaderParam(ClientLabels.CLIENT_TYPE_HEADER) String client) {
-        return detail(SignedEntityKind.CARDANO_STAKE_DISTRIBUTION, MithrilMetric.ARTIFACT_DETAIL_CARDANO_STAKE_DISTRIBUTION_TOTAL_SERVED, hash, origin, client);
+        return detail(
+                SignedEntityKind.CARDANO_STAKE_DISTRIBUTION,
+                MithrilMetric.ARTIFACT_DETAIL_CARDANO_STAKE_DISTRIBUTION_TOTAL_SERVED,
+                hash,
+                origin,
+                client);
     }
 
     /** Counted before validation; {@code latest} targets N − 1 (the beacon of the CSD signed at N). */
     @GET
     @Path("/cardano-stake-distribution/epoch/{epoch}")
-    public Uni<Response> cardanoStakeDistributionByEpoch(@PathParam("epoch") String epoch,
-            @HeaderParam(ClientLabels.ORIGIN_TAG_HEADER) String origin, @HeaderParam(ClientLabels.CLIENT_TYPE_HEADER) String client) {
-        metrics.increment(MithrilMetric.ARTIFACT_DETAIL_CARDANO_STAKE_DISTRIBUTION_TOTAL_SERVED, ClientLabels.of(settings, origin, client).values());
+    public Uni<Response> cardanoStakeDistributionByEpoch(
+            @PathParam("epoch") String epoch,
+            @HeaderParam(ClientLabels.ORIGIN_TAG_HEADER) String origin,
+            @HeaderParam(ClientLabels.CLIENT_TYPE_HEADER) String client) {
+        metrics.increment(
+                MithrilMetric.ARTIFACT_DETAIL_CARDANO_STAKE_DISTRIBUTION_TOTAL_SERVED,
+                ClientLabels.of(settings, origin, client).values());
         return EpochParameter.expand(epoch, epochs).chain(e -> {
             checkOffset(e, epoch);
             long target = e.applyOffsetForLatest(1);
             if (!EpochParameter.storable(target)) return Uni.createFrom().failure(new ApiException.NotFound());
-            return artifacts.byEpoch(SignedEntityKind.CARDANO_STAKE_DISTRIBUTION, target).map(ArtifactResource::found);
+            return artifacts
+                    .byEpoch(SignedEntityKind.CARDANO_STAKE_DISTRIBUTION, target)
+                    .map(ArtifactResource::found);
         });
     }
 
@@ -145,9 +184,16 @@ public class ArtifactResource {
 
     @GET
     @Path("/cardano-transaction/{hash}")
-    public Uni<Response> cardanoTransaction(@PathParam("hash") String hash, @HeaderParam(ClientLabels.ORIGIN_TAG_HEADER) String origin,
+    public Uni<Response> cardanoTransaction(
+            @PathParam("hash") String hash,
+            @HeaderParam(ClientLabels.ORIGIN_TAG_HEADER) String origin,
             @HeaderParam(ClientLabels.CLIENT_TYPE_HEADER) String client) {
-        return detail(SignedEntityKind.CARDANO_TRANSACTIONS, MithrilMetric.ARTIFACT_DETAIL_CARDANO_TRANSACTION_TOTAL_SERVED, hash, origin, client);
+        return detail(
+                SignedEntityKind.CARDANO_TRANSACTIONS,
+                MithrilMetric.ARTIFACT_DETAIL_CARDANO_TRANSACTION_TOTAL_SERVED,
+                hash,
+                origin,
+                client);
     }
 
     private Uni<Response> list(SignedEntityKind kind) {
@@ -165,8 +211,8 @@ public class ArtifactResource {
 
     private static void checkOffset(EpochParameter e, String raw) {
         if (e.offsetGreaterThan(EpochParameter.MAX_ARTIFACT_EPOCH_OFFSET)) {
-            throw ApiException.invalidEpoch("offset greater than maximum allowed value: epoch:`" + raw + "`, max offset:`"
-                    + EpochParameter.MAX_ARTIFACT_EPOCH_OFFSET + "`");
+            throw ApiException.invalidEpoch("offset greater than maximum allowed value: epoch:`" + raw
+                    + "`, max offset:`" + EpochParameter.MAX_ARTIFACT_EPOCH_OFFSET + "`");
         }
     }
 }

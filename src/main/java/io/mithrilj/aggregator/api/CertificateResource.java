@@ -37,17 +37,26 @@ public class CertificateResource {
 
     @GET
     @Path("/certificate/genesis")
-    public Uni<Response> genesis(@HeaderParam(ClientLabels.ORIGIN_TAG_HEADER) String origin,
+    public Uni<Response> genesis(
+            @HeaderParam(ClientLabels.ORIGIN_TAG_HEADER) String origin,
             @HeaderParam(ClientLabels.CLIENT_TYPE_HEADER) String client) {
-        metrics.increment(MithrilMetric.CERTIFICATE_DETAIL_TOTAL_SERVED, ClientLabels.of(settings, origin, client).values());
-        return certificates.latestGenesis().map(found -> RootResource.json(found.orElseThrow(ApiException.NotFound::new)));
+        metrics.increment(
+                MithrilMetric.CERTIFICATE_DETAIL_TOTAL_SERVED,
+                ClientLabels.of(settings, origin, client).values());
+        return certificates
+                .latestGenesis()
+                .map(found -> RootResource.json(found.orElseThrow(ApiException.NotFound::new)));
     }
 
     @GET
     @Path("/certificate/{hash}")
-    public Uni<Response> byHash(@PathParam("hash") String hash, @HeaderParam(ClientLabels.ORIGIN_TAG_HEADER) String origin,
+    public Uni<Response> byHash(
+            @PathParam("hash") String hash,
+            @HeaderParam(ClientLabels.ORIGIN_TAG_HEADER) String origin,
             @HeaderParam(ClientLabels.CLIENT_TYPE_HEADER) String client) {
-        metrics.increment(MithrilMetric.CERTIFICATE_DETAIL_TOTAL_SERVED, ClientLabels.of(settings, origin, client).values());
+        metrics.increment(
+                MithrilMetric.CERTIFICATE_DETAIL_TOTAL_SERVED,
+                ClientLabels.of(settings, origin, client).values());
         return certificates.byHash(hash).map(found -> RootResource.json(found.orElseThrow(ApiException.NotFound::new)));
     }
 }

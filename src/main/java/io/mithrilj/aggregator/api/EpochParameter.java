@@ -16,7 +16,8 @@ import java.util.Locale;
  */
 record EpochParameter(long epoch, boolean latest, long offset) {
 
-    static final String INVALID = "Invalid epoch: expected 'X', 'latest' or 'latest-X' where X is a positive 64-bit integer";
+    static final String INVALID =
+            "Invalid epoch: expected 'X', 'latest' or 'latest-X' where X is a positive 64-bit integer";
     /** Upstream's {@code max_artifact_epoch_offset}. */
     static final long MAX_ARTIFACT_EPOCH_OFFSET = 5;
 
@@ -27,14 +28,19 @@ record EpochParameter(long epoch, boolean latest, long offset) {
         }
         if (text.startsWith("latest-")) {
             String offsetText = text.substring("latest-".length());
-            if (offsetText.isEmpty()) return Uni.createFrom().failure(ApiException.invalidEpoch("Invalid epoch '" + text + "': offset cannot be empty"));
+            if (offsetText.isEmpty())
+                return Uni.createFrom()
+                        .failure(ApiException.invalidEpoch("Invalid epoch '" + text + "': offset cannot be empty"));
             long offset;
             try {
                 offset = parseU64(offsetText);
             } catch (NumberFormatException e) {
-                return Uni.createFrom().failure(ApiException.invalidEpoch("Invalid epoch '" + text + "': offset must be a positive 64-bit integer"));
+                return Uni.createFrom()
+                        .failure(ApiException.invalidEpoch(
+                                "Invalid epoch '" + text + "': offset must be a positive 64-bit integer"));
             }
-            return current(epochs).map(n -> new EpochParameter(Long.compareUnsigned(n, offset) > 0 ? n - offset : 0, true, offset));
+            return current(epochs)
+                    .map(n -> new EpochParameter(Long.compareUnsigned(n, offset) > 0 ? n - offset : 0, true, offset));
         }
         try {
             return Uni.createFrom().item(new EpochParameter(parseU64(text), false, 0));
@@ -46,12 +52,15 @@ record EpochParameter(long epoch, boolean latest, long offset) {
     /** Rust's {@code u64::from_str}: optional '+', ASCII digits only, ≤ 2^64 − 1. */
     static long parseU64(String text) {
         String digits = text.startsWith("+") ? text.substring(1) : text;
-        if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) throw new NumberFormatException(text);
+        if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9'))
+            throw new NumberFormatException(text);
         return Long.parseUnsignedLong(digits);
     }
 
     private static Uni<Long> current(EpochQueries epochs) {
-        return epochs.currentEpoch().map(s -> s.epoch()).onFailure(EpochNotReadyException.class)
+        return epochs.currentEpoch()
+                .map(s -> s.epoch())
+                .onFailure(EpochNotReadyException.class)
                 .transform(e -> ApiException.invalidEpoch(e.getMessage()));
     }
 

@@ -23,17 +23,22 @@ public class HttpFilters {
         router.route().order(Integer.MIN_VALUE).handler(rc -> {
             rc.response().headers().set(ApiVersion.HEADER, ApiVersion.VERSION);
             if (rc.request().uri().length() > MAX_URI_LENGTH) {
-                rc.response().setStatusCode(414).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                rc.response()
+                        .setStatusCode(414)
+                        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                         .end("{\"label\":\"uri_too_long\",\"message\":\"Request target is longer than the maximum of "
                                 + MAX_URI_LENGTH + " characters\"}");
                 return;
             }
             String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && tooLong(length)) {
-                rc.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                rc.response()
+                        .setStatusCode(413)
+                        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                         .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end("{\"label\":\"payload_too_large\",\"message\":\"Request body is larger than the maximum of "
-                                + MAX_CONTENT_LENGTH + " bytes\"}");
+                        .end(
+                                "{\"label\":\"payload_too_large\",\"message\":\"Request body is larger than the maximum of "
+                                        + MAX_CONTENT_LENGTH + " bytes\"}");
                 return;
             }
             rc.next();

@@ -23,7 +23,9 @@ final class JsonBody {
         if (contentType != null && !contentType.isBlank()) {
             String essence = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
             if (!essence.equals("application/json")) {
-                throw new ApiException.ClientError(415, "unsupported_media_type",
+                throw new ApiException.ClientError(
+                        415,
+                        "unsupported_media_type",
                         "Unsupported content type '" + contentType + "', expected application/json");
             }
         }
@@ -68,14 +70,17 @@ final class JsonBody {
 
     long u32(String field) {
         long value = u64(root, field, true);
-        if (Long.compareUnsigned(value, 0xFFFF_FFFFL) > 0) throw ApiException.invalidBody("invalid value for `" + field + "`, expected u32");
+        if (Long.compareUnsigned(value, 0xFFFF_FFFFL) > 0)
+            throw ApiException.invalidBody("invalid value for `" + field + "`, expected u32");
         return value;
     }
 
     static long u64(JsonNode node, String field, boolean required) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) throw ApiException.invalidBody("missing field `" + field + "`");
-        if (!v.isIntegralNumber() || v.bigIntegerValue().signum() < 0 || v.bigIntegerValue().bitLength() > 64) {
+        if (!v.isIntegralNumber()
+                || v.bigIntegerValue().signum() < 0
+                || v.bigIntegerValue().bitLength() > 64) {
             throw ApiException.invalidBody("invalid type for `" + field + "`, expected u64");
         }
         return v.bigIntegerValue().longValue();
@@ -98,7 +103,9 @@ final class JsonBody {
         if (v == null || v.isNull()) throw ApiException.invalidBody("missing field `" + field + "`");
         if (!v.isArray()) throw ApiException.invalidBody("invalid type for `" + field + "`, expected a sequence");
         for (JsonNode item : v) {
-            if (!item.isIntegralNumber() || item.bigIntegerValue().signum() < 0 || item.bigIntegerValue().bitLength() > 64) {
+            if (!item.isIntegralNumber()
+                    || item.bigIntegerValue().signum() < 0
+                    || item.bigIntegerValue().bitLength() > 64) {
                 throw ApiException.invalidBody("invalid type in `" + field + "`, expected u64 values");
             }
         }

@@ -33,7 +33,9 @@ public class RootResource {
         capabilities.set("signed_entity_types", epochs.allowedTypes());
         capabilities.put("aggregate_signature_type", settings.aggregateSignatureType());
         if (settings.cardanoTransactionsAllowed()) {
-            capabilities.putObject("cardano_transactions_prover").put("max_hashes_allowed_by_request", settings.maxHashesAllowedByRequest());
+            capabilities
+                    .putObject("cardano_transactions_prover")
+                    .put("max_hashes_allowed_by_request", settings.maxHashesAllowedByRequest());
         }
         this.rootMessage = MessageJson.write(m);
     }

@@ -40,7 +40,9 @@ public class SignatureResource {
         json.u64Array("indexes");
         String signedMessage = json.string("signed_message");
         metrics.increment(MithrilMetric.SIGNATURE_REGISTRATION_TOTAL_RECEIVED, "HTTP");
-        if (!JsonBody.isHex(signature)) throw ApiException.badRequest("Could not decode signature payload", "Could not decode the single signature: not hexadecimal");
+        if (!JsonBody.isHex(signature))
+            throw ApiException.badRequest(
+                    "Could not decode signature payload", "Could not decode the single signature: not hexadecimal");
         return switch (registrations.registerSignature(partyId, signedMessage)) {
             case REGISTERED -> {
                 metrics.increment(MithrilMetric.SIGNATURE_REGISTRATION_TOTAL_SUCCESSFUL, "HTTP");
@@ -50,28 +52,41 @@ public class SignatureResource {
                 metrics.increment(MithrilMetric.SIGNATURE_REGISTRATION_TOTAL_SUCCESSFUL, "HTTP");
                 yield Response.status(202).build();
             }
-            case NOT_AUTHENTICATED -> throw ApiException.badRequest("Could not authenticate signature", "Signature could not be authenticated");
+            case NOT_AUTHENTICATED ->
+                throw ApiException.badRequest(
+                        "Could not authenticate signature", "Signature could not be authenticated");
         };
     }
 
     /** An externally tagged {@code SignedEntityType}: one known variant with a value of the right shape. */
     static void checkSignedEntityType(JsonNode node) {
         if (node == null || node.isNull()) throw ApiException.invalidBody("missing field `entity_type`");
-        if (!node.isObject() || node.size() != 1) throw ApiException.invalidBody("`entity_type` must be an object with one signed entity type");
+        if (!node.isObject() || node.size() != 1)
+            throw ApiException.invalidBody("`entity_type` must be an object with one signed entity type");
         String name = node.fieldNames().next();
         JsonNode value = node.get(name);
         boolean ok = switch (name) {
             case "MithrilStakeDistribution", "CardanoStakeDistribution" -> isU64(value);
-            case "CardanoImmutableFilesFull", "CardanoDatabase" -> value.isObject() && isU64(value.get("epoch")) && isU64(value.get("immutable_file_number"));
-            case "CardanoTransactions", "CardanoBlocksTransactions" -> value.isArray() && value.size() == 2 && isU64(value.get(0)) && isU64(value.get(1));
-            default -> throw ApiException.invalidBody("unknown variant `" + name + "` for `entity_type`, expected one of "
-                    + String.join(", ", java.util.Arrays.stream(SignedEntityKind.values()).map(SignedEntityKind::discriminant).toList())
-                    + ", CardanoBlocksTransactions");
+            case "CardanoImmutableFilesFull", "CardanoDatabase" ->
+                value.isObject() && isU64(value.get("epoch")) && isU64(value.get("immutable_file_number"));
+            case "CardanoTransactions", "CardanoBlocksTransactions" ->
+                value.isArray() && value.size() == 2 && isU64(value.get(0)) && isU64(value.get(1));
+            default ->
+                throw ApiException.invalidBody("unknown variant `" + name + "` for `entity_type`, expected one of "
+                        + String.join(
+                                ", ",
+                                java.util.Arrays.stream(SignedEntityKind.values())
+                                        .map(SignedEntityKind::discriminant)
+                                        .toList())
+                        + ", CardanoBlocksTransactions");
         };
         if (!ok) throw ApiException.invalidBody("invalid value for `entity_type` " + name);
     }
 
     private static boolean isU64(JsonNode v) {
-        return v != null && v.isIntegralNumber() && v.bigIntegerValue().signum() >= 0 && v.bigIntegerValue().bitLength() <= 64;
+        return v != null
+                && v.isIntegralNumber()
+                && v.bigIntegerValue().signum() >= 0
+                && v.bigIntegerValue().bitLength() <= 64;
     }
 }

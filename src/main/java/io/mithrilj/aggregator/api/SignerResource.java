@@ -24,7 +24,8 @@ public class SignerResource {
     private final AggregatorMetrics metrics;
     private final ApiSettings settings;
 
-    SignerResource(RegistrationService registrations, EpochQueries epochs, AggregatorMetrics metrics, ApiSettings settings) {
+    SignerResource(
+            RegistrationService registrations, EpochQueries epochs, AggregatorMetrics metrics, ApiSettings settings) {
         this.registrations = registrations;
         this.epochs = epochs;
         this.metrics = metrics;
@@ -40,7 +41,9 @@ public class SignerResource {
     @POST
     @Path("/register-signer")
     @Consumes(MediaType.WILDCARD)
-    public Response registerSigner(String body, @HeaderParam("content-type") String contentType,
+    public Response registerSigner(
+            String body,
+            @HeaderParam("content-type") String contentType,
             @HeaderParam(ClientLabels.ORIGIN_TAG_HEADER) String origin) {
         JsonBody json = JsonBody.parse(contentType, body);
         long epoch = json.u64("epoch");
@@ -51,9 +54,16 @@ public class SignerResource {
         json.optionalU64("kes_period");
         String originTag = settings.originTag(origin);
         metrics.increment(MithrilMetric.SIGNER_REGISTRATION_TOTAL_RECEIVED, originTag);
-        if (!JsonBody.isHex(verificationKey)) throw ApiException.badRequest("Could not decode signer payload", "Could not decode the verification key: not hexadecimal");
-        if (vkSignature != null && !JsonBody.isHex(vkSignature)) throw ApiException.badRequest("Could not decode signer payload", "Could not decode the verification key signature: not hexadecimal");
-        if (opCert != null && !JsonBody.isHex(opCert)) throw ApiException.badRequest("Could not decode signer payload", "Could not decode the operational certificate: not hexadecimal");
+        if (!JsonBody.isHex(verificationKey))
+            throw ApiException.badRequest(
+                    "Could not decode signer payload", "Could not decode the verification key: not hexadecimal");
+        if (vkSignature != null && !JsonBody.isHex(vkSignature))
+            throw ApiException.badRequest(
+                    "Could not decode signer payload",
+                    "Could not decode the verification key signature: not hexadecimal");
+        if (opCert != null && !JsonBody.isHex(opCert))
+            throw ApiException.badRequest(
+                    "Could not decode signer payload", "Could not decode the operational certificate: not hexadecimal");
         return switch (registrations.registerSigner(epoch, partyId)) {
             case REGISTERED -> {
                 metrics.increment(MithrilMetric.SIGNER_REGISTRATION_TOTAL_SUCCESSFUL, originTag);
@@ -69,8 +79,10 @@ public class SignerResource {
     @Path("/signers/registered/{epoch}")
     public Uni<Response> registered(@PathParam("epoch") String epoch) {
         return EpochParameter.expand(epoch, epochs).chain(e -> {
-            if (!EpochParameter.storable(e.epoch()) || e.epoch() == Long.MAX_VALUE) return Uni.createFrom().failure(new ApiException.NotFound());
-            return epochs.registeredSigners(e.epoch()).map(found -> RootResource.json(found.orElseThrow(ApiException.NotFound::new)));
+            if (!EpochParameter.storable(e.epoch()) || e.epoch() == Long.MAX_VALUE)
+                return Uni.createFrom().failure(new ApiException.NotFound());
+            return epochs.registeredSigners(e.epoch())
+                    .map(found -> RootResource.json(found.orElseThrow(ApiException.NotFound::new)));
         });
     }
 

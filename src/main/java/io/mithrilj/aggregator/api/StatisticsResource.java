@@ -31,8 +31,11 @@ public class StatisticsResource {
     @POST
     @Path("/snapshot")
     @Consumes(MediaType.WILDCARD)
-    public Response snapshot(String body, @HeaderParam("content-type") String contentType,
-            @HeaderParam(ClientLabels.ORIGIN_TAG_HEADER) String origin, @HeaderParam(ClientLabels.CLIENT_TYPE_HEADER) String client) {
+    public Response snapshot(
+            String body,
+            @HeaderParam("content-type") String contentType,
+            @HeaderParam(ClientLabels.ORIGIN_TAG_HEADER) String origin,
+            @HeaderParam(ClientLabels.CLIENT_TYPE_HEADER) String client) {
         JsonBody json = JsonBody.parse(contentType, body);
         json.string("digest");
         json.string("network");
@@ -46,10 +49,13 @@ public class StatisticsResource {
         json.stringArray("ancillary_locations", false);
         String compression = json.string("compression_algorithm");
         if (!compression.equals("gzip") && !compression.equals("zstandard")) {
-            throw ApiException.invalidBody("unknown variant `" + compression + "` for `compression_algorithm`, expected `gzip` or `zstandard`");
+            throw ApiException.invalidBody("unknown variant `" + compression
+                    + "` for `compression_algorithm`, expected `gzip` or `zstandard`");
         }
         json.string("cardano_node_version");
-        metrics.increment(MithrilMetric.CARDANO_DB_TOTAL_RESTORATION, ClientLabels.of(settings, origin, client).values());
+        metrics.increment(
+                MithrilMetric.CARDANO_DB_TOTAL_RESTORATION,
+                ClientLabels.of(settings, origin, client).values());
         return Response.status(201).build();
     }
 
@@ -57,10 +63,16 @@ public class StatisticsResource {
     @POST
     @Path("/cardano-database/immutable-files-restored")
     @Consumes(MediaType.WILDCARD)
-    public Response immutableFilesRestored(String body, @HeaderParam("content-type") String contentType,
-            @HeaderParam(ClientLabels.ORIGIN_TAG_HEADER) String origin, @HeaderParam(ClientLabels.CLIENT_TYPE_HEADER) String client) {
+    public Response immutableFilesRestored(
+            String body,
+            @HeaderParam("content-type") String contentType,
+            @HeaderParam(ClientLabels.ORIGIN_TAG_HEADER) String origin,
+            @HeaderParam(ClientLabels.CLIENT_TYPE_HEADER) String client) {
         long count = JsonBody.parse(contentType, body).u32("nb_immutable_files");
-        metrics.add(MithrilMetric.CARDANO_DB_IMMUTABLE_FILES_RESTORED, count, ClientLabels.of(settings, origin, client).values());
+        metrics.add(
+                MithrilMetric.CARDANO_DB_IMMUTABLE_FILES_RESTORED,
+                count,
+                ClientLabels.of(settings, origin, client).values());
         return Response.status(201).build();
     }
 
@@ -68,9 +80,12 @@ public class StatisticsResource {
     @POST
     @Path("/cardano-database/ancillary-files-restored")
     @Consumes(MediaType.WILDCARD)
-    public Response ancillaryFilesRestored(@HeaderParam(ClientLabels.ORIGIN_TAG_HEADER) String origin,
+    public Response ancillaryFilesRestored(
+            @HeaderParam(ClientLabels.ORIGIN_TAG_HEADER) String origin,
             @HeaderParam(ClientLabels.CLIENT_TYPE_HEADER) String client) {
-        metrics.increment(MithrilMetric.CARDANO_DB_ANCILLARY_FILES_RESTORED, ClientLabels.of(settings, origin, client).values());
+        metrics.increment(
+                MithrilMetric.CARDANO_DB_ANCILLARY_FILES_RESTORED,
+                ClientLabels.of(settings, origin, client).values());
         return Response.status(201).build();
     }
 
@@ -78,9 +93,12 @@ public class StatisticsResource {
     @POST
     @Path("/cardano-database/complete-restoration")
     @Consumes(MediaType.WILDCARD)
-    public Response completeRestoration(@HeaderParam(ClientLabels.ORIGIN_TAG_HEADER) String origin,
+    public Response completeRestoration(
+            @HeaderParam(ClientLabels.ORIGIN_TAG_HEADER) String origin,
             @HeaderParam(ClientLabels.CLIENT_TYPE_HEADER) String client) {
-        metrics.increment(MithrilMetric.CARDANO_DB_COMPLETE_RESTORATION, ClientLabels.of(settings, origin, client).values());
+        metrics.increment(
+                MithrilMetric.CARDANO_DB_COMPLETE_RESTORATION,
+                ClientLabels.of(settings, origin, client).values());
         return Response.status(201).build();
     }
 
@@ -88,9 +106,12 @@ public class StatisticsResource {
     @POST
     @Path("/cardano-database/partial-restoration")
     @Consumes(MediaType.WILDCARD)
-    public Response partialRestoration(@HeaderParam(ClientLabels.ORIGIN_TAG_HEADER) String origin,
+    public Response partialRestoration(
+            @HeaderParam(ClientLabels.ORIGIN_TAG_HEADER) String origin,
             @HeaderParam(ClientLabels.CLIENT_TYPE_HEADER) String client) {
-        metrics.increment(MithrilMetric.CARDANO_DB_PARTIAL_RESTORATION, ClientLabels.of(settings, origin, client).values());
+        metrics.increment(
+                MithrilMetric.CARDANO_DB_PARTIAL_RESTORATION,
+                ClientLabels.of(settings, origin, client).values());
         return Response.status(201).build();
     }
 }

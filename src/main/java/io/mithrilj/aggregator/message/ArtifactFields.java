@@ -9,8 +9,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param beacon upstream's beacon column: the bare epoch for stake distributions, a compact JSON object
  *               with sorted keys for the database types and Cardano transactions
  */
-public record ArtifactFields(SignedEntityKind kind, String id, String certificateHash, String beacon, long epoch,
-        String createdAt, String artifact, String listItem) {
+public record ArtifactFields(
+        SignedEntityKind kind,
+        String id,
+        String certificateHash,
+        String beacon,
+        long epoch,
+        String createdAt,
+        String artifact,
+        String listItem) {
 
     /** Read the fields of a detail message of the given kind; {@link IllegalArgumentException} when malformed. */
     public static ArtifactFields fromMessage(SignedEntityKind kind, String messageJson) {
@@ -29,7 +36,8 @@ public record ArtifactFields(SignedEntityKind kind, String id, String certificat
             }
             case CARDANO_IMMUTABLE_FILES_FULL, CARDANO_DATABASE -> {
                 JsonNode b = m.get("beacon");
-                if (b == null || !b.isObject()) throw new IllegalArgumentException(kind.discriminant() + ": beacon missing");
+                if (b == null || !b.isObject())
+                    throw new IllegalArgumentException(kind.discriminant() + ": beacon missing");
                 epoch = number(b, "epoch");
                 ObjectNode sorted = MessageJson.MAPPER.createObjectNode();
                 sorted.put("epoch", epoch).put("immutable_file_number", number(b, "immutable_file_number"));
@@ -43,7 +51,14 @@ public record ArtifactFields(SignedEntityKind kind, String id, String certificat
             }
             default -> throw new IllegalArgumentException("unsupported kind " + kind);
         }
-        return new ArtifactFields(kind, id, certificateHash, beacon, epoch, createdAt, compact,
+        return new ArtifactFields(
+                kind,
+                id,
+                certificateHash,
+                beacon,
+                epoch,
+                createdAt,
+                compact,
                 MessageJson.project(compact, kind.listKeys()));
     }
 
@@ -55,7 +70,8 @@ public record ArtifactFields(SignedEntityKind kind, String id, String certificat
 
     private static long number(JsonNode node, String field) {
         JsonNode v = node.get(field);
-        if (v == null || !v.canConvertToExactIntegral()) throw new IllegalArgumentException("artifact: " + field + " missing");
+        if (v == null || !v.canConvertToExactIntegral())
+            throw new IllegalArgumentException("artifact: " + field + " missing");
         return v.asLong();
     }
 }

@@ -10,12 +10,30 @@ import java.util.Map;
  *
  * @param signedEntityBeacon compact JSON of the signed entity type's value (e.g. {@code 18} or {@code [18,524]})
  */
-public record CertificateFields(String hash, String previousHash, long epoch, int signedEntityTypeId,
-        String signedEntityBeacon, boolean genesis, String sealedAt, long sealedAtNanos, String message) {
+public record CertificateFields(
+        String hash,
+        String previousHash,
+        long epoch,
+        int signedEntityTypeId,
+        String signedEntityBeacon,
+        boolean genesis,
+        String sealedAt,
+        long sealedAtNanos,
+        String message) {
 
     private static final Map<String, Integer> TYPE_IDS = Map.of(
-            "MithrilStakeDistribution", 0, "CardanoStakeDistribution", 1, "CardanoImmutableFilesFull", 2,
-            "CardanoTransactions", 3, "CardanoDatabase", 4, "CardanoBlocksTransactions", 5);
+            "MithrilStakeDistribution",
+            0,
+            "CardanoStakeDistribution",
+            1,
+            "CardanoImmutableFilesFull",
+            2,
+            "CardanoTransactions",
+            3,
+            "CardanoDatabase",
+            4,
+            "CardanoBlocksTransactions",
+            5);
 
     /** Read the fields of a certificate message; {@link IllegalArgumentException} when malformed. */
     public static CertificateFields fromMessage(String messageJson) {
@@ -24,11 +42,13 @@ public record CertificateFields(String hash, String previousHash, long epoch, in
         String hash = text(m, "hash");
         String previousHash = text(m, "previous_hash");
         JsonNode epochNode = m.get("epoch");
-        if (epochNode == null || !epochNode.canConvertToExactIntegral()) throw new IllegalArgumentException("certificate: epoch missing");
+        if (epochNode == null || !epochNode.canConvertToExactIntegral())
+            throw new IllegalArgumentException("certificate: epoch missing");
         long epoch = epochNode.asLong();
         boolean genesis = !text(m, "genesis_signature").isEmpty();
         JsonNode set = m.get("signed_entity_type");
-        if (set == null || !set.isObject() || set.size() != 1) throw new IllegalArgumentException("certificate: signed_entity_type must be a one-key object");
+        if (set == null || !set.isObject() || set.size() != 1)
+            throw new IllegalArgumentException("certificate: signed_entity_type must be a one-key object");
         String name = set.fieldNames().next();
         Integer typeId = TYPE_IDS.get(name);
         if (typeId == null) throw new IllegalArgumentException("certificate: unknown signed entity type " + name);
@@ -40,8 +60,16 @@ public record CertificateFields(String hash, String previousHash, long epoch, in
         JsonNode metadata = m.get("metadata");
         if (metadata == null) throw new IllegalArgumentException("certificate: metadata missing");
         String sealedAt = text(metadata, "sealed_at");
-        return new CertificateFields(hash, previousHash, epoch, typeId, beacon, genesis, sealedAt,
-                MessageJson.epochNanos(sealedAt), compact);
+        return new CertificateFields(
+                hash,
+                previousHash,
+                epoch,
+                typeId,
+                beacon,
+                genesis,
+                sealedAt,
+                MessageJson.epochNanos(sealedAt),
+                compact);
     }
 
     private static String text(JsonNode node, String field) {

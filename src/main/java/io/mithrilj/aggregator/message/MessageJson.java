@@ -86,7 +86,8 @@ public final class MessageJson {
             if (key.equals("metadata") && e.getValue().isObject()) {
                 ObjectNode metadata = MAPPER.getNodeFactory().objectNode();
                 e.getValue().properties().forEach(m -> {
-                    if (m.getKey().equals("signers")) metadata.put("total_signers", m.getValue().size());
+                    if (m.getKey().equals("signers"))
+                        metadata.put("total_signers", m.getValue().size());
                     else metadata.set(m.getKey(), m.getValue());
                 });
                 item.set(key, metadata);

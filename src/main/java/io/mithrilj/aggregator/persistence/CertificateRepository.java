@@ -46,9 +46,18 @@ public class CertificateRepository {
                     sealed_at = excluded.sealed_at, sealed_at_nanos = excluded.sealed_at_nanos,
                     message = excluded.message, list_item = excluded.list_item,
                     insertion_seq = nextval('insertion_sequence')""")
-                .execute(Tuple.from(new Object[] {c.hash(), c.genesis() || c.previousHash().isEmpty() ? null : c.previousHash(),
-                        c.epoch(), c.signedEntityTypeId(), c.signedEntityBeacon(), c.genesis(), c.sealedAt(),
-                        c.sealedAtNanos(), c.message(), listItem}))
+                .execute(Tuple.from(new Object[] {
+                    c.hash(),
+                    c.genesis() || c.previousHash().isEmpty() ? null : c.previousHash(),
+                    c.epoch(),
+                    c.signedEntityTypeId(),
+                    c.signedEntityBeacon(),
+                    c.genesis(),
+                    c.sealedAt(),
+                    c.sealedAtNanos(),
+                    c.message(),
+                    listItem
+                }))
                 .invoke(changes::changed)
                 .replaceWithVoid();
     }
@@ -78,11 +87,15 @@ public class CertificateRepository {
     public Uni<Optional<Long>> latestEpoch() {
         return pool.query("select epoch from certificate order by insertion_seq desc limit 1")
                 .execute()
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong(0)));
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(rows.iterator().next().getLong(0)));
     }
 
     static Optional<String> firstString(RowSet<Row> rows) {
-        return rows.size() == 0 ? Optional.empty() : Optional.ofNullable(rows.iterator().next().getString(0));
+        return rows.size() == 0
+                ? Optional.empty()
+                : Optional.ofNullable(rows.iterator().next().getString(0));
     }
 
     static List<String> strings(RowSet<Row> rows) {

@@ -41,9 +41,12 @@ public class EpochSettingRepository {
     }
 
     public Uni<Optional<StoredEpochSetting>> find(long epoch) {
-        return pool.preparedQuery("select epoch_setting_id, protocol_parameters, cardano_transactions_signing_config from epoch_setting where epoch_setting_id = $1")
+        return pool.preparedQuery(
+                        "select epoch_setting_id, protocol_parameters, cardano_transactions_signing_config from epoch_setting where epoch_setting_id = $1")
                 .execute(Tuple.of(epoch))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(map(rows.iterator().next())));
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(map(rows.iterator().next())));
     }
 
     /** Highest stored epoch. */

@@ -40,10 +40,15 @@ public final class FixtureImport {
         Path fixtures = Path.of(args[1]);
         try (EmbeddedDatabase database = EmbeddedDatabase.startIn(Path.of(args[0]))) {
             Vertx vertx = Vertx.vertx();
-            Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(2))
-                    .connectingTo(new PgConnectOptions().setHost("127.0.0.1").setPort(database.port())
-                            .setDatabase(EmbeddedDatabase.DATABASE).setUser(EmbeddedDatabase.USER))
-                    .using(vertx).build();
+            Pool pool = PgBuilder.pool()
+                    .with(new PoolOptions().setMaxSize(2))
+                    .connectingTo(new PgConnectOptions()
+                            .setHost("127.0.0.1")
+                            .setPort(database.port())
+                            .setDatabase(EmbeddedDatabase.DATABASE)
+                            .setUser(EmbeddedDatabase.USER))
+                    .using(vertx)
+                    .build();
             try {
                 importAll(pool, fixtures);
             } finally {
@@ -57,13 +62,18 @@ public final class FixtureImport {
         CertificateRepository certificates = new CertificateRepository(pool, new StoreChanges());
         SignedEntityRepository artifacts = new SignedEntityRepository(pool, new StoreChanges());
         int n = 0;
-        for (String c : oldestFirst(dir.resolve("certificates.json"), m -> m.get("metadata").get("sealed_at"))) {
+        for (String c : oldestFirst(
+                dir.resolve("certificates.json"), m -> m.get("metadata").get("sealed_at"))) {
             certificates.save(c).await().atMost(T);
             n++;
         }
-        String[][] files = {{"mithril-stake-distributions.json", "MITHRIL_STAKE_DISTRIBUTION"},
-                {"cardano-stake-distributions.json", "CARDANO_STAKE_DISTRIBUTION"}, {"snapshots.json", "CARDANO_IMMUTABLE_FILES_FULL"},
-                {"cardano-databases.json", "CARDANO_DATABASE"}, {"ctx-snapshots.json", "CARDANO_TRANSACTIONS"}};
+        String[][] files = {
+            {"mithril-stake-distributions.json", "MITHRIL_STAKE_DISTRIBUTION"},
+            {"cardano-stake-distributions.json", "CARDANO_STAKE_DISTRIBUTION"},
+            {"snapshots.json", "CARDANO_IMMUTABLE_FILES_FULL"},
+            {"cardano-databases.json", "CARDANO_DATABASE"},
+            {"ctx-snapshots.json", "CARDANO_TRANSACTIONS"}
+        };
         int a = 0;
         for (String[] f : files) {
             for (String artifact : oldestFirst(dir.resolve(f[0]), m -> m.get("created_at"))) {
@@ -75,12 +85,16 @@ public final class FixtureImport {
         long epoch = settings.get("epoch").asLong();
         EpochSettingRepository epochSettings = new EpochSettingRepository(pool);
         String params = MessageJson.write(settings.get("signer_registration_protocol"));
-        String signing = settings.has("cardano_transactions_signing_config") ? MessageJson.write(settings.get("cardano_transactions_signing_config")) : null;
-        for (long e = epoch - 1; e <= epoch + 1; e++) epochSettings.saveIfAbsent(e, params, signing).await().atMost(T);
+        String signing = settings.has("cardano_transactions_signing_config")
+                ? MessageJson.write(settings.get("cardano_transactions_signing_config"))
+                : null;
+        for (long e = epoch - 1; e <= epoch + 1; e++)
+            epochSettings.saveIfAbsent(e, params, signing).await().atMost(T);
         SignerRepository signers = new SignerRepository(pool);
         registrations(signers, settings.get("current_signers"), epoch - 1);
         registrations(signers, settings.get("next_signers"), epoch);
-        System.out.printf("Imported %d certificates, %d artifacts, epoch settings %d..%d%n", n, a, epoch - 1, epoch + 1);
+        System.out.printf(
+                "Imported %d certificates, %d artifacts, epoch settings %d..%d%n", n, a, epoch - 1, epoch + 1);
     }
 
     /** Registrations without stake information in the fixture: stake 0. Stored reversed (ROWID descending reads). */
@@ -89,18 +103,28 @@ public final class FixtureImport {
         list.forEach(reversed::addFirst);
         for (JsonNode s : reversed) {
             String party = s.get("party_id").asText();
-            signers.saveSigner(party, null, "1970-01-01T00:00:00Z", null).await().atMost(T);
-            signers.saveRegistration(new SignerRepository.StoredRegistration(party, epoch, s.get("verification_key").asText(),
-                    s.path("verification_key_signature").textValue(), s.path("operational_certificate").textValue(),
-                    s.hasNonNull("kes_period") ? s.get("kes_period").asLong() : null, BigInteger.ZERO, "1970-01-01T00:00:00Z"))
-                    .await().atMost(T);
+            signers.saveSigner(party, null, "1970-01-01T00:00:00Z", null)
+                    .await()
+                    .atMost(T);
+            signers.saveRegistration(new SignerRepository.StoredRegistration(
+                            party,
+                            epoch,
+                            s.get("verification_key").asText(),
+                            s.path("verification_key_signature").textValue(),
+                            s.path("operational_certificate").textValue(),
+                            s.hasNonNull("kes_period") ? s.get("kes_period").asLong() : null,
+                            BigInteger.ZERO,
+                            "1970-01-01T00:00:00Z"))
+                    .await()
+                    .atMost(T);
         }
     }
 
     private static List<String> oldestFirst(Path file, Function<JsonNode, JsonNode> timestamp) throws IOException {
         List<JsonNode> nodes = new ArrayList<>();
         MessageJson.parse(Files.readString(file)).forEach(nodes::add);
-        nodes.sort(Comparator.comparingLong(m -> MessageJson.epochNanos(timestamp.apply(m).asText())));
+        nodes.sort(Comparator.comparingLong(
+                m -> MessageJson.epochNanos(timestamp.apply(m).asText())));
         return nodes.stream().map(MessageJson::write).toList();
     }
 }

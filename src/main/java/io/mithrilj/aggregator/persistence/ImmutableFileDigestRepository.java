@@ -28,7 +28,8 @@ public class ImmutableFileDigestRepository {
 
     /** Every digest by file name, in file name order (upstream's BTreeMap). */
     public Uni<Map<String, String>> all() {
-        return pool.query("select immutable_file_name, digest from immutable_file_digest order by immutable_file_name collate \"C\"")
+        return pool.query(
+                        "select immutable_file_name, digest from immutable_file_digest order by immutable_file_name collate \"C\"")
                 .execute()
                 .map(rows -> {
                     Map<String, String> out = new LinkedHashMap<>();

@@ -31,50 +31,62 @@ public class SignedEntityRepository {
 
     /** Insert or replace (by id, or by type and beacon); a replaced artifact becomes the newest. */
     public Uni<Void> save(ArtifactFields a) {
-        return pool.withTransaction(conn -> conn
-                .preparedQuery("delete from signed_entity where signed_entity_id = $1 or (signed_entity_type_id = $2 and beacon = $3)")
-                .execute(Tuple.of(a.id(), a.kind().id(), a.beacon()))
-                .chain(() -> conn.preparedQuery("""
+        return pool.withTransaction(conn -> conn.preparedQuery(
+                                "delete from signed_entity where signed_entity_id = $1 or (signed_entity_type_id = $2 and beacon = $3)")
+                        .execute(Tuple.of(a.id(), a.kind().id(), a.beacon()))
+                        .chain(() -> conn.preparedQuery("""
                         insert into signed_entity (signed_entity_id, signed_entity_type_id, certificate_id, beacon, epoch,
                             created_at, artifact, list_item)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8)""")
-                        .execute(Tuple.from(new Object[] {a.id(), a.kind().id(), a.certificateHash(), a.beacon(), a.epoch(),
-                                a.createdAt(), a.artifact(), a.listItem()}))))
+                        values ($1, $2, $3, $4, $5, $6, $7, $8)""").execute(Tuple.from(new Object[] {
+                            a.id(),
+                            a.kind().id(),
+                            a.certificateHash(),
+                            a.beacon(),
+                            a.epoch(),
+                            a.createdAt(),
+                            a.artifact(),
+                            a.listItem()
+                        }))))
                 .invoke(changes::changed)
                 .replaceWithVoid();
     }
 
     /** Detail message of an artifact of the given kind. */
     public Uni<Optional<String>> findArtifact(SignedEntityKind kind, String id) {
-        return pool.preparedQuery("select artifact from signed_entity where signed_entity_id = $1 and signed_entity_type_id = $2")
+        return pool.preparedQuery(
+                        "select artifact from signed_entity where signed_entity_id = $1 and signed_entity_type_id = $2")
                 .execute(Tuple.of(id, kind.id()))
                 .map(CertificateRepository::firstString);
     }
 
     /** Detail message of the newest artifact of a kind at a beacon epoch. */
     public Uni<Optional<String>> findArtifactByEpoch(SignedEntityKind kind, long epoch) {
-        return pool.preparedQuery("select artifact from signed_entity where signed_entity_type_id = $1 and epoch = $2 order by insertion_seq desc limit 1")
+        return pool.preparedQuery(
+                        "select artifact from signed_entity where signed_entity_type_id = $1 and epoch = $2 order by insertion_seq desc limit 1")
                 .execute(Tuple.of(kind.id(), epoch))
                 .map(CertificateRepository::firstString);
     }
 
     /** Detail message of the newest artifact of a kind. */
     public Uni<Optional<String>> findLatestArtifact(SignedEntityKind kind) {
-        return pool.preparedQuery("select artifact from signed_entity where signed_entity_type_id = $1 order by insertion_seq desc limit 1")
+        return pool.preparedQuery(
+                        "select artifact from signed_entity where signed_entity_type_id = $1 order by insertion_seq desc limit 1")
                 .execute(Tuple.of(kind.id()))
                 .map(CertificateRepository::firstString);
     }
 
     /** List items of the newest artifacts of a kind, newest first. */
     public Uni<List<String>> latestListItems(SignedEntityKind kind, int limit) {
-        return pool.preparedQuery("select list_item from signed_entity where signed_entity_type_id = $1 order by insertion_seq desc limit $2")
+        return pool.preparedQuery(
+                        "select list_item from signed_entity where signed_entity_type_id = $1 order by insertion_seq desc limit $2")
                 .execute(Tuple.of(kind.id(), limit))
                 .map(CertificateRepository::strings);
     }
 
     /** List items of the newest artifacts of a kind at a beacon epoch, newest first. */
     public Uni<List<String>> latestListItemsByEpoch(SignedEntityKind kind, long epoch, int limit) {
-        return pool.preparedQuery("select list_item from signed_entity where signed_entity_type_id = $1 and epoch = $2 order by insertion_seq desc limit $3")
+        return pool.preparedQuery(
+                        "select list_item from signed_entity where signed_entity_type_id = $1 and epoch = $2 order by insertion_seq desc limit $3")
                 .execute(Tuple.of(kind.id(), epoch, limit))
                 .map(CertificateRepository::strings);
     }

@@ -15,11 +15,19 @@ import java.util.List;
 public class SignerRepository {
 
     /** A {@code signer} row. */
-    public record StoredSigner(String signerId, String poolTicker, String createdAt, String updatedAt, String lastRegisteredAt) {}
+    public record StoredSigner(
+            String signerId, String poolTicker, String createdAt, String updatedAt, String lastRegisteredAt) {}
 
     /** A {@code signer_registration} row; optional fields may be null. */
-    public record StoredRegistration(String signerId, long epoch, String verificationKey, String verificationKeySignature,
-            String operationalCertificate, Long kesPeriod, BigInteger stake, String createdAt) {}
+    public record StoredRegistration(
+            String signerId,
+            long epoch,
+            String verificationKey,
+            String verificationKeySignature,
+            String operationalCertificate,
+            Long kesPeriod,
+            BigInteger stake,
+            String createdAt) {}
 
     private final Pool pool;
 
@@ -47,9 +55,16 @@ public class SignerRepository {
                 set verification_key = excluded.verification_key, verification_key_signature = excluded.verification_key_signature,
                     operational_certificate = excluded.operational_certificate, kes_period = excluded.kes_period,
                     stake = excluded.stake, created_at = excluded.created_at, insertion_seq = nextval('insertion_sequence')""")
-                .execute(Tuple.from(new Object[] {r.signerId(), r.epoch(), r.verificationKey(), r.verificationKeySignature(),
-                        r.operationalCertificate(), r.kesPeriod(), r.stake() == null ? null : new BigDecimal(r.stake()),
-                        r.createdAt()}))
+                .execute(Tuple.from(new Object[] {
+                    r.signerId(),
+                    r.epoch(),
+                    r.verificationKey(),
+                    r.verificationKeySignature(),
+                    r.operationalCertificate(),
+                    r.kesPeriod(),
+                    r.stake() == null ? null : new BigDecimal(r.stake()),
+                    r.createdAt()
+                }))
                 .replaceWithVoid();
     }
 
@@ -57,27 +72,38 @@ public class SignerRepository {
     public Uni<List<StoredRegistration>> registrations(long epoch) {
         return pool.preparedQuery("""
                 select signer_id, epoch_setting_id, verification_key, verification_key_signature, operational_certificate,
-                    kes_period, stake, created_at from signer_registration where epoch_setting_id = $1 order by insertion_seq desc""")
-                .execute(Tuple.of(epoch))
-                .map(rows -> {
-                    List<StoredRegistration> out = new ArrayList<>();
-                    for (Row row : rows) {
-                        BigDecimal stake = row.getBigDecimal(6);
-                        out.add(new StoredRegistration(row.getString(0), row.getLong(1), row.getString(2), row.getString(3),
-                                row.getString(4), row.getLong(5), stake == null ? null : stake.toBigIntegerExact(), row.getString(7)));
-                    }
-                    return out;
-                });
+                    kes_period, stake, created_at from signer_registration where epoch_setting_id = $1 order by insertion_seq desc""").execute(Tuple.of(epoch)).map(rows -> {
+            List<StoredRegistration> out = new ArrayList<>();
+            for (Row row : rows) {
+                BigDecimal stake = row.getBigDecimal(6);
+                out.add(new StoredRegistration(
+                        row.getString(0),
+                        row.getLong(1),
+                        row.getString(2),
+                        row.getString(3),
+                        row.getString(4),
+                        row.getLong(5),
+                        stake == null ? null : stake.toBigIntegerExact(),
+                        row.getString(7)));
+            }
+            return out;
+        });
     }
 
     /** Every signer, in signer id order. */
     public Uni<List<StoredSigner>> allSigners() {
-        return pool.query("select signer_id, pool_ticker, created_at, updated_at, last_registered_at from signer order by signer_id")
+        return pool.query(
+                        "select signer_id, pool_ticker, created_at, updated_at, last_registered_at from signer order by signer_id")
                 .execute()
                 .map(rows -> {
                     List<StoredSigner> out = new ArrayList<>();
                     for (Row row : rows) {
-                        out.add(new StoredSigner(row.getString(0), row.getString(1), row.getString(2), row.getString(3), row.getString(4)));
+                        out.add(new StoredSigner(
+                                row.getString(0),
+                                row.getString(1),
+                                row.getString(2),
+                                row.getString(3),
+                                row.getString(4)));
                     }
                     return out;
                 });

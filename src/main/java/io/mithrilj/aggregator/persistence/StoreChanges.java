@@ -7,9 +7,9 @@ import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
@@ -35,7 +35,10 @@ public class StoreChanges {
 
     @Inject
     StoreChanges(Vertx vertx) {
-        this(vertx, value("quarkus.datasource.reactive.url"), value("quarkus.datasource.username"),
+        this(
+                vertx,
+                value("quarkus.datasource.reactive.url"),
+                value("quarkus.datasource.username"),
                 value("quarkus.datasource.password"));
     }
 
@@ -60,12 +63,14 @@ public class StoreChanges {
             LOG.warn("no reactive datasource URL: store change notifications off, read caches disabled");
             return;
         }
-        String uri = url.get().startsWith("vertx-reactive:") ? url.get().substring("vertx-reactive:".length()) : url.get();
+        String uri =
+                url.get().startsWith("vertx-reactive:") ? url.get().substring("vertx-reactive:".length()) : url.get();
         PgConnectOptions options = PgConnectOptions.fromUri(uri);
         user.ifPresent(options::setUser);
         password.filter(p -> !p.isEmpty()).ifPresent(options::setPassword);
         subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
-        subscriber.channel(CHANNEL)
+        subscriber
+                .channel(CHANNEL)
                 .subscribeHandler(() -> {
                     generation.incrementAndGet();
                     live = true;
@@ -76,7 +81,12 @@ public class StoreChanges {
             live = false;
             generation.incrementAndGet();
         });
-        subscriber.connect().subscribe().with(ok -> {}, failure -> LOG.warnf("store change notifications unavailable: %s", failure.getMessage()));
+        subscriber
+                .connect()
+                .subscribe()
+                .with(
+                        ok -> {},
+                        failure -> LOG.warnf("store change notifications unavailable: %s", failure.getMessage()));
     }
 
     void stop(@Observes ShutdownEvent event) {

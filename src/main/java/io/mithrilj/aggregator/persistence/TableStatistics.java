@@ -9,8 +9,16 @@ import java.util.Set;
 @ApplicationScoped
 public class TableStatistics {
 
-    private static final Set<String> TABLES = Set.of("certificate", "signed_entity", "epoch_setting", "signer",
-            "signer_registration", "stake_pool", "immutable_file_digest", "open_message", "single_signature",
+    private static final Set<String> TABLES = Set.of(
+            "certificate",
+            "signed_entity",
+            "epoch_setting",
+            "signer",
+            "signer_registration",
+            "stake_pool",
+            "immutable_file_digest",
+            "open_message",
+            "single_signature",
             "buffered_single_signature");
 
     private final Pool pool;
@@ -21,6 +29,8 @@ public class TableStatistics {
 
     public Uni<Long> count(String table) {
         if (!TABLES.contains(table)) throw new IllegalArgumentException("unknown table " + table);
-        return pool.query("select count(*) from " + table).execute().map(rows -> rows.iterator().next().getLong(0));
+        return pool.query("select count(*) from " + table)
+                .execute()
+                .map(rows -> rows.iterator().next().getLong(0));
     }
 }

@@ -29,22 +29,29 @@ public class ApiSettings {
     ApiSettings(AggregatorConfig config) {
         this.config = config;
         Set<String> configured = new LinkedHashSet<>();
-        config.signedEntityTypes().ifPresent(csv -> Arrays.stream(csv.split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).forEach(configured::add));
+        config.signedEntityTypes()
+                .ifPresent(csv -> Arrays.stream(csv.split(","))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .forEach(configured::add));
         List<SignedEntityKind> kinds = new ArrayList<>();
         for (SignedEntityKind k : SignedEntityKind.DISCRIMINANT_ORDER) {
             if (k == SignedEntityKind.MITHRIL_STAKE_DISTRIBUTION || configured.contains(k.discriminant())) kinds.add(k);
         }
         this.allowedKinds = List.copyOf(kinds);
         Set<String> tags = new LinkedHashSet<>(BASE_ORIGIN_TAGS);
-        config.customOriginTagWhiteList().ifPresent(csv -> Arrays.stream(csv.split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).forEach(tags::add));
+        config.customOriginTagWhiteList()
+                .ifPresent(csv -> Arrays.stream(csv.split(","))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .forEach(tags::add));
         this.originTags = Set.copyOf(tags);
         this.network = networkName(config.network());
         this.cardanoNodeVersion = config.cardanoNodeVersion();
         this.aggregateSignatureType = config.aggregateSignatureType();
         this.maxHashesAllowedByRequest = config.cardanoTransactionsProverMaxHashesAllowedByRequest();
-        String url = config.publicServerUrl().filter(s -> !s.isBlank())
+        String url = config.publicServerUrl()
+                .filter(s -> !s.isBlank())
                 .orElse("http://" + config.serverIp() + ":" + config.serverPort() + "/aggregator/");
         this.serverUrl = url.endsWith("/") ? url : url + "/";
     }

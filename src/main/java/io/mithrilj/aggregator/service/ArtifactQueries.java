@@ -22,7 +22,10 @@ public class ArtifactQueries {
 
     private final ReadCache cache;
 
-    ArtifactQueries(SignedEntityRepository signedEntities, ImmutableFileDigestRepository digests, ApiSettings settings,
+    ArtifactQueries(
+            SignedEntityRepository signedEntities,
+            ImmutableFileDigestRepository digests,
+            ApiSettings settings,
             StoreChanges changes) {
         this.signedEntities = signedEntities;
         this.digests = digests;
@@ -32,13 +35,18 @@ public class ArtifactQueries {
 
     /** List message of a kind: the 20 newest, newest first. */
     public Uni<byte[]> list(SignedEntityKind kind) {
-        return cache.getAlways("list:" + kind.id(),
-                () -> signedEntities.latestListItems(kind, CertificateQueries.LIST_MAX_ITEMS).map(JsonArrays::join));
+        return cache.getAlways(
+                "list:" + kind.id(),
+                () -> signedEntities
+                        .latestListItems(kind, CertificateQueries.LIST_MAX_ITEMS)
+                        .map(JsonArrays::join));
     }
 
     /** List message of a kind restricted to a beacon epoch. */
     public Uni<String> listByEpoch(SignedEntityKind kind, long epoch) {
-        return signedEntities.latestListItemsByEpoch(kind, epoch, CertificateQueries.LIST_MAX_ITEMS).map(JsonArrays::join);
+        return signedEntities
+                .latestListItemsByEpoch(kind, epoch, CertificateQueries.LIST_MAX_ITEMS)
+                .map(JsonArrays::join);
     }
 
     /** Detail message of an artifact of this kind (another kind's id is not found). */
@@ -60,7 +68,8 @@ public class ArtifactQueries {
     public Uni<String> digestList() {
         return digests.all().map(map -> {
             ArrayNode list = MessageJson.MAPPER.createArrayNode();
-            map.forEach((name, digest) -> list.addObject().put("immutable_file_name", name).put("digest", digest));
+            map.forEach((name, digest) ->
+                    list.addObject().put("immutable_file_name", name).put("digest", digest));
             return MessageJson.write(list);
         });
     }
@@ -70,17 +79,21 @@ public class ArtifactQueries {
      * {@code <server_url>snapshot_download/<network>-e<epoch>-i<immutable>.<digest>.<tar.gz|tar.zst>}.
      */
     public Uni<Optional<String>> snapshotDownloadLocation(String digest) {
-        return signedEntities.findArtifact(SignedEntityKind.CARDANO_IMMUTABLE_FILES_FULL, digest).map(found -> found.map(json -> {
-            JsonNode s = MessageJson.parse(json);
-            JsonNode beacon = s.path("beacon");
-            String extension = switch (s.path("compression_algorithm").asText("zstandard")) {
-                case "gzip" -> "tar.gz";
-                default -> "tar.zst";
-            };
-            return settings.serverUrl() + "snapshot_download/" + s.path("network").asText() + "-e"
-                    + beacon.path("epoch").asText() + "-i" + beacon.path("immutable_file_number").asText() + "."
-                    + s.path("digest").asText() + "." + extension;
-        }));
+        return signedEntities
+                .findArtifact(SignedEntityKind.CARDANO_IMMUTABLE_FILES_FULL, digest)
+                .map(found -> found.map(json -> {
+                    JsonNode s = MessageJson.parse(json);
+                    JsonNode beacon = s.path("beacon");
+                    String extension = switch (s.path("compression_algorithm").asText("zstandard")) {
+                        case "gzip" -> "tar.gz";
+                        default -> "tar.zst";
+                    };
+                    return settings.serverUrl() + "snapshot_download/"
+                            + s.path("network").asText() + "-e"
+                            + beacon.path("epoch").asText() + "-i"
+                            + beacon.path("immutable_file_number").asText() + "."
+                            + s.path("digest").asText() + "." + extension;
+                }));
     }
 
     /**
@@ -89,15 +102,16 @@ public class ArtifactQueries {
      * prover does for hashes it has not imported.
      */
     public Uni<Optional<String>> proof(java.util.List<String> sortedDistinctHashes) {
-        return latest(SignedEntityKind.CARDANO_TRANSACTIONS).map(found -> found.map(json -> {
-            JsonNode snapshot = MessageJson.parse(json);
-            ObjectNode message = MessageJson.MAPPER.createObjectNode();
-            message.set("certificate_hash", snapshot.get("certificate_hash"));
-            message.putArray("certified_transactions");
-            ArrayNode non = message.putArray("non_certified_transactions");
-            sortedDistinctHashes.forEach(non::add);
-            message.set("latest_block_number", snapshot.get("block_number"));
-            return MessageJson.write(message);
-        }));
+        return latest(SignedEntityKind.CARDANO_TRANSACTIONS)
+                .map(found -> found.map(json -> {
+                    JsonNode snapshot = MessageJson.parse(json);
+                    ObjectNode message = MessageJson.MAPPER.createObjectNode();
+                    message.set("certificate_hash", snapshot.get("certificate_hash"));
+                    message.putArray("certified_transactions");
+                    ArrayNode non = message.putArray("non_certified_transactions");
+                    sortedDistinctHashes.forEach(non::add);
+                    message.set("latest_block_number", snapshot.get("block_number"));
+                    return MessageJson.write(message);
+                }));
     }
 }

@@ -23,7 +23,8 @@ public class CertificateQueries {
 
     /** {@code CertificateListMessage}: the 20 newest, newest first. */
     public Uni<byte[]> list() {
-        return cache.getAlways("list", () -> certificates.latestListItems(LIST_MAX_ITEMS).map(JsonArrays::join));
+        return cache.getAlways(
+                "list", () -> certificates.latestListItems(LIST_MAX_ITEMS).map(JsonArrays::join));
     }
 
     public Uni<Optional<byte[]>> byHash(String hash) {

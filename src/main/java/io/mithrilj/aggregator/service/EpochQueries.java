@@ -32,8 +32,12 @@ public class EpochQueries {
     private final StakePoolRepository stakePools;
     private final ApiSettings settings;
 
-    EpochQueries(EpochSource epochSource, EpochSettingRepository epochSettings, SignerRepository signers,
-            StakePoolRepository stakePools, ApiSettings settings) {
+    EpochQueries(
+            EpochSource epochSource,
+            EpochSettingRepository epochSettings,
+            SignerRepository signers,
+            StakePoolRepository stakePools,
+            ApiSettings settings) {
         this.epochSource = epochSource;
         this.epochSettings = epochSettings;
         this.signers = signers;
@@ -43,16 +47,29 @@ public class EpochQueries {
 
     /** The current epoch, or {@link EpochNotReadyException} with upstream's text. */
     public Uni<EpochSource.EpochState> currentEpoch() {
-        return epochSource.current().map(s -> s.orElseThrow(() -> new EpochNotReadyException(EpochSource.NOT_INITIALIZED)));
+        return epochSource
+                .current()
+                .map(s -> s.orElseThrow(() -> new EpochNotReadyException(EpochSource.NOT_INITIALIZED)));
     }
 
     /** {@code AggregatorStatusMessage}. */
     public Uni<String> status() {
         return currentEpoch().chain(state -> {
             long n = state.epoch();
-            if (n == 0) return Uni.createFrom().failure(new EpochNotReadyException("EpochService could not compute signer retrieval epoch from epoch: 0"));
-            return Uni.combine().all().unis(parameters(n - 1), parameters(n), signers.registrations(n - 1),
-                    signers.registrations(n), stakePools.totals(n - 1)).asTuple().map(t -> {
+            if (n == 0)
+                return Uni.createFrom()
+                        .failure(new EpochNotReadyException(
+                                "EpochService could not compute signer retrieval epoch from epoch: 0"));
+            return Uni.combine()
+                    .all()
+                    .unis(
+                            parameters(n - 1),
+                            parameters(n),
+                            signers.registrations(n - 1),
+                            signers.registrations(n),
+                            stakePools.totals(n - 1))
+                    .asTuple()
+                    .map(t -> {
                         ObjectNode m = MessageJson.MAPPER.createObjectNode();
                         m.put("epoch", n);
                         m.put("cardano_era", state.cardanoEra());
@@ -66,8 +83,16 @@ public class EpochQueries {
                         m.put("total_next_signers", t.getItem4().size());
                         m.put("total_stakes_signers", totalStake(t.getItem3()));
                         m.put("total_next_stakes_signers", totalStake(t.getItem4()));
-                        m.put("total_cardano_spo", t.getItem5().map(StakePoolRepository.Totals::pools).orElse(0L));
-                        m.put("total_cardano_stake", t.getItem5().map(StakePoolRepository.Totals::stake).orElse(BigInteger.ZERO));
+                        m.put(
+                                "total_cardano_spo",
+                                t.getItem5()
+                                        .map(StakePoolRepository.Totals::pools)
+                                        .orElse(0L));
+                        m.put(
+                                "total_cardano_stake",
+                                t.getItem5()
+                                        .map(StakePoolRepository.Totals::stake)
+                                        .orElse(BigInteger.ZERO));
                         return MessageJson.write(m);
                     });
         });
@@ -77,16 +102,27 @@ public class EpochQueries {
     public Uni<String> epochSettings() {
         return currentEpoch().chain(state -> {
             long n = state.epoch();
-            if (n == 0) return Uni.createFrom().failure(new EpochNotReadyException("EpochService could not compute signer retrieval epoch from epoch: 0"));
-            return Uni.combine().all().unis(parameters(n + 1), signers.registrations(n - 1), signers.registrations(n),
-                    epochSettings.find(n - 1)).asTuple().map(t -> {
+            if (n == 0)
+                return Uni.createFrom()
+                        .failure(new EpochNotReadyException(
+                                "EpochService could not compute signer retrieval epoch from epoch: 0"));
+            return Uni.combine()
+                    .all()
+                    .unis(
+                            parameters(n + 1),
+                            signers.registrations(n - 1),
+                            signers.registrations(n),
+                            epochSettings.find(n - 1))
+                    .asTuple()
+                    .map(t -> {
                         ObjectNode m = MessageJson.MAPPER.createObjectNode();
                         m.put("epoch", n);
                         m.set("signer_registration_protocol", t.getItem1());
                         m.set("current_signers", signerParts(t.getItem2()));
                         m.set("next_signers", signerParts(t.getItem3()));
                         if (settings.cardanoTransactionsAllowed()) {
-                            String config = t.getItem4().map(StoredEpochSetting::cardanoTransactionsSigningConfig)
+                            String config = t.getItem4()
+                                    .map(StoredEpochSetting::cardanoTransactionsSigningConfig)
                                     .orElse(settings.configuredSigningConfigJson());
                             if (config != null) m.set("cardano_transactions_signing_config", MessageJson.parse(config));
                         }
@@ -97,15 +133,19 @@ public class EpochQueries {
 
     /** {@code ProtocolConfigurationMessage} of a stored epoch setting. */
     public Uni<Optional<String>> protocolConfiguration(long epoch) {
-        return epochSettings.find(epoch).map(found -> found.map(setting -> {
-            ObjectNode m = MessageJson.MAPPER.createObjectNode();
-            m.set("protocol_parameters", MessageJson.parse(setting.protocolParameters()));
-            if (settings.cardanoTransactionsAllowed() && setting.cardanoTransactionsSigningConfig() != null) {
-                m.set("cardano_transactions_signing_config", MessageJson.parse(setting.cardanoTransactionsSigningConfig()));
-            }
-            m.set("available_signed_entity_types", allowedTypes());
-            return MessageJson.write(m);
-        }));
+        return epochSettings
+                .find(epoch)
+                .map(found -> found.map(setting -> {
+                    ObjectNode m = MessageJson.MAPPER.createObjectNode();
+                    m.set("protocol_parameters", MessageJson.parse(setting.protocolParameters()));
+                    if (settings.cardanoTransactionsAllowed() && setting.cardanoTransactionsSigningConfig() != null) {
+                        m.set(
+                                "cardano_transactions_signing_config",
+                                MessageJson.parse(setting.cardanoTransactionsSigningConfig()));
+                    }
+                    m.set("available_signed_entity_types", allowedTypes());
+                    return MessageJson.write(m);
+                }));
     }
 
     /** {@code SignerRegistrationsMessage} for signers registered at {@code epoch} (recorded under epoch + 1). */
@@ -117,7 +157,10 @@ public class EpochQueries {
             m.put("signing_at", epoch + 2);
             ArrayNode registrations = m.putArray("registrations");
             for (StoredRegistration r : list) {
-                registrations.addObject().put("party_id", r.signerId()).put("stake", r.stake() == null ? BigInteger.ZERO : r.stake());
+                registrations
+                        .addObject()
+                        .put("party_id", r.signerId())
+                        .put("stake", r.stake() == null ? BigInteger.ZERO : r.stake());
             }
             return Optional.of(MessageJson.write(m));
         });
@@ -146,8 +189,10 @@ public class EpochQueries {
     }
 
     private Uni<JsonNode> parameters(long epoch) {
-        return epochSettings.find(epoch).map(found -> MessageJson.parse(
-                found.map(StoredEpochSetting::protocolParameters).orElseGet(settings::configuredProtocolParametersJson)));
+        return epochSettings
+                .find(epoch)
+                .map(found -> MessageJson.parse(found.map(StoredEpochSetting::protocolParameters)
+                        .orElseGet(settings::configuredProtocolParametersJson)));
     }
 
     private static BigInteger totalStake(List<StoredRegistration> registrations) {

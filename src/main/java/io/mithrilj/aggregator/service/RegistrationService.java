@@ -16,13 +16,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class RegistrationService {
 
     /** Upstream's text of {@code RegistrationRoundNotYetOpened}. */
-    public static final String ROUND_NOT_OPENED = "a signer registration round is not opened yet, please try again later";
+    public static final String ROUND_NOT_OPENED =
+            "a signer registration round is not opened yet, please try again later";
 
     /** Outcome of a signer registration attempt. */
-    public enum SignerOutcome { REGISTERED, ALREADY_REGISTERED, ROUND_NOT_OPENED }
+    public enum SignerOutcome {
+        REGISTERED,
+        ALREADY_REGISTERED,
+        ROUND_NOT_OPENED
+    }
 
     /** Outcome of a signature registration attempt. */
-    public enum SignatureOutcome { REGISTERED, BUFFERED, NOT_AUTHENTICATED }
+    public enum SignatureOutcome {
+        REGISTERED,
+        BUFFERED,
+        NOT_AUTHENTICATED
+    }
 
     /** Register a (syntactically valid) signer for an epoch: no round is ever open yet. */
     public SignerOutcome registerSigner(long epoch, String partyId) {

@@ -33,9 +33,11 @@ public class StoredEpochSource implements EpochSource {
 
     @Override
     public Uni<Optional<EpochState>> current() {
-        return epochSettings.maxEpoch().chain(max -> max.isPresent()
-                ? Uni.createFrom().item(Optional.of(Math.max(0, max.get() - 1)))
-                : certificates.latestEpoch())
+        return epochSettings
+                .maxEpoch()
+                .chain(max -> max.isPresent()
+                        ? Uni.createFrom().item(Optional.of(Math.max(0, max.get() - 1)))
+                        : certificates.latestEpoch())
                 .map(epoch -> epoch.map(e -> new EpochState(e, CARDANO_ERA, MITHRIL_ERA)));
     }
 }

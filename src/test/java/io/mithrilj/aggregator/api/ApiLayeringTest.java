@@ -16,16 +16,26 @@ class ApiLayeringTest {
 
     @Test
     void apiDoesNotUsePersistence() {
-        noClasses().that().resideInAPackage("io.mithrilj.aggregator.api..")
-                .should().dependOnClassesThat().resideInAPackage("io.mithrilj.aggregator.persistence..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.mithrilj.aggregator.api..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.mithrilj.aggregator.persistence..")
                 .check(classes);
     }
 
     @Test
     void servicesAndMessagesDoNotUseTheApi() {
-        noClasses().that().resideInAnyPackage("io.mithrilj.aggregator.service..", "io.mithrilj.aggregator.message..",
-                "io.mithrilj.aggregator.persistence..")
-                .should().dependOnClassesThat().resideInAPackage("io.mithrilj.aggregator.api..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "io.mithrilj.aggregator.service..",
+                        "io.mithrilj.aggregator.message..",
+                        "io.mithrilj.aggregator.persistence..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.mithrilj.aggregator.api..")
                 .check(classes);
     }
 }

@@ -20,12 +20,23 @@ import org.junit.jupiter.api.BeforeEach;
 @QuarkusTestResource(value = ApiTestConfigResource.class, restrictToAnnotatedClass = false)
 abstract class ApiTestBase {
 
-    static final List<String> TABLES = List.of("certificate", "signed_entity", "epoch_setting", "signer",
-            "signer_registration", "stake_pool", "immutable_file_digest", "open_message", "single_signature",
+    static final List<String> TABLES = List.of(
+            "certificate",
+            "signed_entity",
+            "epoch_setting",
+            "signer",
+            "signer_registration",
+            "stake_pool",
+            "immutable_file_digest",
+            "open_message",
+            "single_signature",
             "buffered_single_signature");
 
-    @Inject FixtureSeeder seeder;
-    @Inject TableStatistics tables;
+    @Inject
+    FixtureSeeder seeder;
+
+    @Inject
+    TableStatistics tables;
 
     @BeforeEach
     void seedAndValidate() {

@@ -11,7 +11,8 @@ public class ApiTestConfigResource implements QuarkusTestResourceLifecycleManage
     @Override
     public Map<String, String> start() {
         return Map.of(
-                "mithril.signed-entity-types", "CardanoStakeDistribution,CardanoImmutableFilesFull,CardanoDatabase,CardanoTransactions",
+                "mithril.signed-entity-types",
+                        "CardanoStakeDistribution,CardanoImmutableFilesFull,CardanoDatabase,CardanoTransactions",
                 "mithril.custom-origin-tag-white-list", "FOO, " + CUSTOM_ORIGIN_TAG,
                 "mithril.cardano-node-version", "10.4.1",
                 "mithril.network", "devnet",

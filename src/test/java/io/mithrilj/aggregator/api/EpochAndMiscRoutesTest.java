@@ -21,8 +21,13 @@ class EpochAndMiscRoutesTest extends ApiTestBase {
         assertEquals(byEpoch(all, 17), get("/aggregator/artifact/cardano-stake-distribution/epoch/latest"));
         assertEquals(byEpoch(all, 15), get("/aggregator/artifact/cardano-stake-distribution/epoch/LATEST-2"));
         assertEquals(byEpoch(all, 14), get("/aggregator/artifact/cardano-stake-distribution/epoch/+14"));
-        api().get("/aggregator/artifact/cardano-stake-distribution/epoch/400").then().statusCode(404).body(equalTo(""));
-        api().get("/aggregator/artifact/cardano-stake-distribution/epoch/18446744073709551615").then().statusCode(404);
+        api().get("/aggregator/artifact/cardano-stake-distribution/epoch/400")
+                .then()
+                .statusCode(404)
+                .body(equalTo(""));
+        api().get("/aggregator/artifact/cardano-stake-distribution/epoch/18446744073709551615")
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -35,7 +40,8 @@ class EpochAndMiscRoutesTest extends ApiTestBase {
         assertEquals(expected, list18.size());
         list18.forEach(item -> assertEquals(18, item.get("beacon").get("epoch").asLong()));
         assertEquals("[]", get("/aggregator/artifact/cardano-database/epoch/1000"));
-        assertEquals(MessageJson.parse(get("/aggregator/artifact/cardano-database/epoch/13")),
+        assertEquals(
+                MessageJson.parse(get("/aggregator/artifact/cardano-database/epoch/13")),
                 MessageJson.parse(get("/aggregator/artifact/cardano-database/epoch/latest-5")));
     }
 
@@ -43,17 +49,35 @@ class EpochAndMiscRoutesTest extends ApiTestBase {
     void snapshotDownloadRedirectsToTheArchive() {
         JsonNode snapshot = Fixtures.json("snapshots-list.json").get(0);
         String digest = snapshot.get("digest").asText();
-        api().redirects().follow(false).get("/aggregator/artifact/snapshot/" + digest + "/download").then().statusCode(302)
-                .header("Location", snapshot.get("locations").get(0).asText()).body(equalTo(""));
-        undocumented().redirects().follow(false).head("/aggregator/artifact/snapshot/" + digest + "/download").then().statusCode(302);
-        api().redirects().follow(false).get("/aggregator/artifact/snapshot/0000/download").then().statusCode(404);
+        api().redirects()
+                .follow(false)
+                .get("/aggregator/artifact/snapshot/" + digest + "/download")
+                .then()
+                .statusCode(302)
+                .header("Location", snapshot.get("locations").get(0).asText())
+                .body(equalTo(""));
+        undocumented()
+                .redirects()
+                .follow(false)
+                .head("/aggregator/artifact/snapshot/" + digest + "/download")
+                .then()
+                .statusCode(302);
+        api().redirects()
+                .follow(false)
+                .get("/aggregator/artifact/snapshot/0000/download")
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void digests() {
-        assertEquals("[{\"immutable_file_name\":\"00001.chunk\",\"digest\":\"" + FixtureSeeder.DIGESTS.get("00001.chunk") + "\"},"
-                + "{\"immutable_file_name\":\"00001.primary\",\"digest\":\"" + FixtureSeeder.DIGESTS.get("00001.primary") + "\"},"
-                + "{\"immutable_file_name\":\"00002.chunk\",\"digest\":\"" + FixtureSeeder.DIGESTS.get("00002.chunk") + "\"}]",
+        assertEquals(
+                "[{\"immutable_file_name\":\"00001.chunk\",\"digest\":\"" + FixtureSeeder.DIGESTS.get("00001.chunk")
+                        + "\"},"
+                        + "{\"immutable_file_name\":\"00001.primary\",\"digest\":\""
+                        + FixtureSeeder.DIGESTS.get("00001.primary") + "\"},"
+                        + "{\"immutable_file_name\":\"00002.chunk\",\"digest\":\""
+                        + FixtureSeeder.DIGESTS.get("00002.chunk") + "\"}]",
                 get("/aggregator/artifact/cardano-database/digests"));
     }
 
@@ -62,8 +86,11 @@ class EpochAndMiscRoutesTest extends ApiTestBase {
         String h1 = "be3ab99537dcf81aa66eb4688048417a30744704f943a3c8e4306bbba24e70db";
         String h2 = "2ec333a639e9e29212b7c325ac2b6332fd8d27f1c13b8fc0297a3c9e9af6d621";
         String body = get("/aggregator/proof/cardano-transaction?transaction_hashes=" + h1 + "," + h2 + "," + h1);
-        assertEquals("{\"certificate_hash\":\"ac347e66778ead81dd4a5d37427858dd60997620c18bf9303c638708a7cc8773\","
-                + "\"certified_transactions\":[],\"non_certified_transactions\":[\"" + h2 + "\",\"" + h1 + "\"],\"latest_block_number\":524}", body);
+        assertEquals(
+                "{\"certificate_hash\":\"ac347e66778ead81dd4a5d37427858dd60997620c18bf9303c638708a7cc8773\","
+                        + "\"certified_transactions\":[],\"non_certified_transactions\":[\"" + h2 + "\",\"" + h1
+                        + "\"],\"latest_block_number\":524}",
+                body);
     }
 
     @Test
@@ -75,7 +102,10 @@ class EpochAndMiscRoutesTest extends ApiTestBase {
         assertEquals(20000000001L, m.get("registrations").get(0).get("stake").asLong());
         assertEquals(m, MessageJson.parse(get("/aggregator/signers/registered/latest-1")));
         // registrations recorded at N + 1 = 19: none
-        api().get("/aggregator/signers/registered/latest").then().statusCode(404).body(equalTo(""));
+        api().get("/aggregator/signers/registered/latest")
+                .then()
+                .statusCode(404)
+                .body(equalTo(""));
     }
 
     @Test
@@ -94,12 +124,29 @@ class EpochAndMiscRoutesTest extends ApiTestBase {
     @Test
     void rootAnswersEveryMethod() {
         String get = get("/aggregator");
-        assertEquals(get, undocumented().post("/aggregator").then().statusCode(200).extract().asString());
-        assertEquals(get, undocumented().delete("/aggregator").then().statusCode(200).extract().asString());
+        assertEquals(
+                get,
+                undocumented()
+                        .post("/aggregator")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
+        assertEquals(
+                get,
+                undocumented()
+                        .delete("/aggregator")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
     }
 
     private static String byEpoch(Map<String, String> details, long epoch) {
-        return details.values().stream().filter(d -> MessageJson.parse(d).get("epoch").asLong() == epoch).findFirst().orElseThrow();
+        return details.values().stream()
+                .filter(d -> MessageJson.parse(d).get("epoch").asLong() == epoch)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String get(String path) {

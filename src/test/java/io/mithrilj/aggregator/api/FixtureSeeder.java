@@ -34,12 +34,23 @@ public class FixtureSeeder {
 
     private static volatile boolean seeded;
 
-    @Inject CertificateRepository certificates;
-    @Inject SignedEntityRepository signedEntities;
-    @Inject EpochSettingRepository epochSettings;
-    @Inject SignerRepository signers;
-    @Inject StakePoolRepository stakePools;
-    @Inject ImmutableFileDigestRepository digests;
+    @Inject
+    CertificateRepository certificates;
+
+    @Inject
+    SignedEntityRepository signedEntities;
+
+    @Inject
+    EpochSettingRepository epochSettings;
+
+    @Inject
+    SignerRepository signers;
+
+    @Inject
+    StakePoolRepository stakePools;
+
+    @Inject
+    ImmutableFileDigestRepository digests;
 
     synchronized void seedOnce() {
         if (seeded) return;
@@ -56,18 +67,23 @@ public class FixtureSeeder {
         JsonNode settings = Fixtures.json("epoch-settings.json");
         String params = MessageJson.write(settings.get("signer_registration_protocol"));
         String signing = MessageJson.write(settings.get("cardano_transactions_signing_config"));
-        for (long e = CURRENT_EPOCH - 1; e <= CURRENT_EPOCH + 1; e++) epochSettings.save(e, params, signing).await().atMost(t);
+        for (long e = CURRENT_EPOCH - 1; e <= CURRENT_EPOCH + 1; e++)
+            epochSettings.save(e, params, signing).await().atMost(t);
         seedRegistrations(settings.get("current_signers"), CURRENT_EPOCH - 1, t);
         seedRegistrations(settings.get("next_signers"), CURRENT_EPOCH, t);
         for (JsonNode s : settings.get("current_signers")) {
-            stakePools.save(CURRENT_EPOCH - 1, s.get("party_id").asText(), STAKE, "2025-07-07T15:43:00Z").await().atMost(t);
+            stakePools
+                    .save(CURRENT_EPOCH - 1, s.get("party_id").asText(), STAKE, "2025-07-07T15:43:00Z")
+                    .await()
+                    .atMost(t);
         }
         DIGESTS.forEach((name, digest) -> digests.save(name, digest).await().atMost(t));
         seeded = true;
     }
 
     private void seedArtifacts(SignedEntityKind kind, String file, Duration t) {
-        for (String a : Fixtures.detailsOldestFirst(file, "created_at")) signedEntities.save(kind, a).await().atMost(t);
+        for (String a : Fixtures.detailsOldestFirst(file, "created_at"))
+            signedEntities.save(kind, a).await().atMost(t);
     }
 
     /** Stored so that upstream's ROWID-descending read gives the fixture's order. */
@@ -77,11 +93,21 @@ public class FixtureSeeder {
         boolean first = true;
         for (JsonNode s : reversed) {
             String party = s.get("party_id").asText();
-            signers.saveSigner(party, first ? "TICK" : null, "2025-07-07T15:42:00Z", "2025-07-07T15:42:30Z").await().atMost(t);
+            signers.saveSigner(party, first ? "TICK" : null, "2025-07-07T15:42:00Z", "2025-07-07T15:42:30Z")
+                    .await()
+                    .atMost(t);
             first = false;
-            signers.saveRegistration(new SignerRepository.StoredRegistration(party, epoch, s.get("verification_key").asText(),
-                    text(s, "verification_key_signature"), text(s, "operational_certificate"),
-                    s.hasNonNull("kes_period") ? s.get("kes_period").asLong() : null, STAKE, "2025-07-07T15:42:30Z")).await().atMost(t);
+            signers.saveRegistration(new SignerRepository.StoredRegistration(
+                            party,
+                            epoch,
+                            s.get("verification_key").asText(),
+                            text(s, "verification_key_signature"),
+                            text(s, "operational_certificate"),
+                            s.hasNonNull("kes_period") ? s.get("kes_period").asLong() : null,
+                            STAKE,
+                            "2025-07-07T15:42:30Z"))
+                    .await()
+                    .atMost(t);
         }
     }
 

@@ -28,7 +28,8 @@ final class Fixtures {
 
     static String text(String fakeDataFile) {
         try {
-            return Files.readString(referenceDir().resolve("aggregator-fake-data").resolve(fakeDataFile));
+            return Files.readString(
+                    referenceDir().resolve("aggregator-fake-data").resolve(fakeDataFile));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

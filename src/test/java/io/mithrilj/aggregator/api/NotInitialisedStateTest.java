@@ -24,17 +24,30 @@ class NotInitialisedStateTest extends ApiTestBase {
     @Test
     void statusAndEpochSettingsAre500() {
         api().get("/aggregator/status").then().statusCode(500).body("message", equalTo(EpochSource.NOT_INITIALIZED));
-        api().get("/aggregator/epoch-settings").then().statusCode(500).body("message", equalTo(EpochSource.NOT_INITIALIZED));
+        api().get("/aggregator/epoch-settings")
+                .then()
+                .statusCode(500)
+                .body("message", equalTo(EpochSource.NOT_INITIALIZED));
     }
 
     @Test
     void latestIsAnInvalidEpochButNumbersStillWork() {
-        for (String route : new String[] {"artifact/cardano-database/epoch/", "artifact/cardano-stake-distribution/epoch/", "signers/registered/"}) {
-            api().get("/aggregator/" + route + "latest").then().statusCode(400)
-                    .body("label", equalTo("invalid_epoch")).body("message", equalTo(EpochSource.NOT_INITIALIZED));
-            api().get("/aggregator/" + route + "latest-1").then().statusCode(400).body("label", equalTo("invalid_epoch"));
+        for (String route : new String[] {
+            "artifact/cardano-database/epoch/", "artifact/cardano-stake-distribution/epoch/", "signers/registered/"
+        }) {
+            api().get("/aggregator/" + route + "latest")
+                    .then()
+                    .statusCode(400)
+                    .body("label", equalTo("invalid_epoch"))
+                    .body("message", equalTo(EpochSource.NOT_INITIALIZED));
+            api().get("/aggregator/" + route + "latest-1")
+                    .then()
+                    .statusCode(400)
+                    .body("label", equalTo("invalid_epoch"));
         }
-        api().get("/aggregator/artifact/cardano-stake-distribution/epoch/12").then().statusCode(200);
+        api().get("/aggregator/artifact/cardano-stake-distribution/epoch/12")
+                .then()
+                .statusCode(200);
         api().get("/aggregator/certificates").then().statusCode(200);
     }
 }

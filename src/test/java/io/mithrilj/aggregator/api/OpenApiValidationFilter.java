@@ -60,7 +60,8 @@ public final class OpenApiValidationFilter implements Filter {
 
     private OpenApiValidationFilter() {
         try {
-            document = new ObjectMapper(new YAMLFactory()).readTree(Fixtures.openApi().toFile());
+            document = new ObjectMapper(new YAMLFactory())
+                    .readTree(Fixtures.openApi().toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -81,7 +82,8 @@ public final class OpenApiValidationFilter implements Filter {
     }
 
     @Override
-    public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec, FilterContext ctx) {
+    public Response filter(
+            FilterableRequestSpecification request, FilterableResponseSpecification responseSpec, FilterContext ctx) {
         boolean undocumented = request.getHeaders().hasHeaderWithName(UNDOCUMENTED);
         if (undocumented) request.removeHeader(UNDOCUMENTED);
         Response response = ctx.next(request, responseSpec);
@@ -89,10 +91,17 @@ public final class OpenApiValidationFilter implements Filter {
         String path = URI.create(request.getURI()).getRawPath();
         String where = request.getMethod() + " " + path + " -> " + response.getStatusCode();
         if (!ApiVersion.VERSION.equals(response.getHeader(ApiVersion.HEADER))) {
-            throw new AssertionError(where + ": missing or wrong " + ApiVersion.HEADER + " header: " + response.getHeader(ApiVersion.HEADER));
+            throw new AssertionError(where + ": missing or wrong " + ApiVersion.HEADER + " header: "
+                    + response.getHeader(ApiVersion.HEADER));
         }
         if (undocumented) return response;
-        check(method, path, response.getStatusCode(), response.getContentType(), response.asString(), response.getHeader("Location"));
+        check(
+                method,
+                path,
+                response.getStatusCode(),
+                response.getContentType(),
+                response.asString(),
+                response.getHeader("Location"));
         return response;
     }
 
@@ -103,9 +112,12 @@ public final class OpenApiValidationFilter implements Filter {
         String apiPath = path.substring("/aggregator".length());
         if (apiPath.isEmpty()) apiPath = "/";
         String matched = apiPath;
-        Template template = templates.stream().filter(t -> t.pattern.matcher(matched).matches())
-                .findFirst().orElseThrow(() -> new AssertionError(where + ": path not in openapi.yaml"));
-        if (template.path.equals("/artifact/snapshot/{digest}/download") && (method.equals("get") || method.equals("head"))
+        Template template = templates.stream()
+                .filter(t -> t.pattern.matcher(matched).matches())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(where + ": path not in openapi.yaml"));
+        if (template.path.equals("/artifact/snapshot/{digest}/download")
+                && (method.equals("get") || method.equals("head"))
                 && statusCode == 302) {
             if (location == null) throw new AssertionError(where + ": 302 without Location");
             return; // whitelisted: upstream code answers 302, openapi documents 200
@@ -143,7 +155,8 @@ public final class OpenApiValidationFilter implements Filter {
         if (!errors.isEmpty()) {
             StringBuilder sb = new StringBuilder(where + ": schema violations:");
             Iterator<ValidationMessage> it = errors.iterator();
-            for (int i = 0; i < 10 && it.hasNext(); i++) sb.append("\n  ").append(it.next().getMessage());
+            for (int i = 0; i < 10 && it.hasNext(); i++)
+                sb.append("\n  ").append(it.next().getMessage());
             throw new AssertionError(sb.toString());
         }
     }

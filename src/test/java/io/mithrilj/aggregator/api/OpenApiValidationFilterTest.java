@@ -25,24 +25,41 @@ class OpenApiValidationFilterTest {
 
     @Test
     void rejectsACertificateWithAnExtraOrMissingField() {
-        ObjectNode cert = (ObjectNode) MessageJson.parse(Fixtures.details("certificates.json").values().iterator().next());
+        ObjectNode cert = (ObjectNode) MessageJson.parse(
+                Fixtures.details("certificates.json").values().iterator().next());
         cert.put("unexpected", 1);
-        assertThrows(AssertionError.class, () -> validator.check("get", "/aggregator/certificate/abc", 200, "application/json", MessageJson.write(cert), null));
+        assertThrows(
+                AssertionError.class,
+                () -> validator.check(
+                        "get", "/aggregator/certificate/abc", 200, "application/json", MessageJson.write(cert), null));
         cert.remove("unexpected");
         cert.remove("signed_message");
-        assertThrows(AssertionError.class, () -> validator.check("get", "/aggregator/certificate/abc", 200, "application/json", MessageJson.write(cert), null));
+        assertThrows(
+                AssertionError.class,
+                () -> validator.check(
+                        "get", "/aggregator/certificate/abc", 200, "application/json", MessageJson.write(cert), null));
     }
 
     @Test
     void rejectsUndocumentedStatusesBodiesAndPaths() {
         // 404 is documented without content
-        assertThrows(AssertionError.class, () -> validator.check("get", "/aggregator/certificate/abc", 404, "application/json", "{}", null));
+        assertThrows(
+                AssertionError.class,
+                () -> validator.check("get", "/aggregator/certificate/abc", 404, "application/json", "{}", null));
         // an error body must match Error
-        assertThrows(AssertionError.class, () -> validator.check("get", "/aggregator/certificates", 500, "application/json", "{\"msg\":1}", null));
-        assertThrows(AssertionError.class, () -> validator.check("get", "/aggregator/nowhere", 200, "application/json", "{}", null));
-        assertThrows(AssertionError.class, () -> validator.check("delete", "/aggregator/certificates", 200, "application/json", "[]", null));
+        assertThrows(
+                AssertionError.class,
+                () -> validator.check("get", "/aggregator/certificates", 500, "application/json", "{\"msg\":1}", null));
+        assertThrows(
+                AssertionError.class,
+                () -> validator.check("get", "/aggregator/nowhere", 200, "application/json", "{}", null));
+        assertThrows(
+                AssertionError.class,
+                () -> validator.check("delete", "/aggregator/certificates", 200, "application/json", "[]", null));
         // 302 only whitelisted on the download route
         validator.check("get", "/aggregator/artifact/snapshot/abc/download", 302, null, "", "http://x/");
-        assertThrows(AssertionError.class, () -> validator.check("get", "/aggregator/artifact/snapshot/abc", 302, null, "", "http://x/"));
+        assertThrows(
+                AssertionError.class,
+                () -> validator.check("get", "/aggregator/artifact/snapshot/abc", 302, null, "", "http://x/"));
     }
 }

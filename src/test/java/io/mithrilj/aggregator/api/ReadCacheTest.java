@@ -14,8 +14,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ReadCacheTest extends ApiTestBase {
 
-    @Inject Pool pool;
-    @Inject StoreChanges changes;
+    @Inject
+    Pool pool;
+
+    @Inject
+    StoreChanges changes;
 
     @Test
     void writesOutsideTheRepositoriesInvalidateTheCache() {
@@ -23,7 +26,11 @@ class ReadCacheTest extends ApiTestBase {
         long deadline = System.nanoTime() + t.toNanos();
         while (!changes.live() && System.nanoTime() < deadline) Thread.onSpinWait();
         assertTrue(changes.live(), "LISTEN connection up: caching active");
-        String before = api().get("/aggregator/certificates").then().statusCode(200).extract().asString();
+        String before = api().get("/aggregator/certificates")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(before.startsWith("[{\"hash\":\"ac347e66"));
         try {
             pool.query("""
@@ -34,7 +41,10 @@ class ReadCacheTest extends ApiTestBase {
                     from certificate where certificate_id like 'ac347e66%'""").execute().await().atMost(t);
             awaitList(body -> body.startsWith("[{\"hash\":\"cache-test\""));
         } finally {
-            pool.query("delete from certificate where certificate_id = 'cache-test'").execute().await().atMost(t);
+            pool.query("delete from certificate where certificate_id = 'cache-test'")
+                    .execute()
+                    .await()
+                    .atMost(t);
         }
         awaitList(before::equals);
     }
@@ -43,7 +53,11 @@ class ReadCacheTest extends ApiTestBase {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         String body;
         do {
-            body = api().get("/aggregator/certificates").then().statusCode(200).extract().asString();
+            body = api().get("/aggregator/certificates")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
             if (condition.test(body)) return;
             try {
                 Thread.sleep(20);

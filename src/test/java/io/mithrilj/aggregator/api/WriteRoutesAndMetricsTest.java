@@ -17,24 +17,35 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class WriteRoutesAndMetricsTest extends ApiTestBase {
 
-    static final String SIGNER = "{\"epoch\":19,\"party_id\":\"pool1abc\",\"verification_key\":\"7b22766b223a5b315d7d\","
-            + "\"verification_key_signature\":\"7b7d\",\"operational_certificate\":\"7b7d\",\"kes_period\":3}";
+    static final String SIGNER =
+            "{\"epoch\":19,\"party_id\":\"pool1abc\",\"verification_key\":\"7b22766b223a5b315d7d\","
+                    + "\"verification_key_signature\":\"7b7d\",\"operational_certificate\":\"7b7d\",\"kes_period\":3}";
     static final String SIGNATURE = "{\"entity_type\":{\"MithrilStakeDistribution\":18},\"party_id\":\"pool1abc\","
             + "\"signature\":\"7b7d\",\"indexes\":[1,5],\"signed_message\":\"abcd\"}";
 
-    @Inject AggregatorMetrics metrics;
+    @Inject
+    AggregatorMetrics metrics;
 
     @Test
     void registerSignerWithoutOpenRoundAnswers550AfterCountingIt() {
         Map<String, Long> before = rowCounts();
         double received = metrics.value(MithrilMetric.SIGNER_REGISTRATION_TOTAL_RECEIVED, "CI");
-        api().header("mithril-origin-tag", "CI").contentType(ContentType.JSON).body(SIGNER).post("/aggregator/register-signer")
-                .then().statusCode(550).body("message", equalTo("a signer registration round is not opened yet, please try again later"))
+        api().header("mithril-origin-tag", "CI")
+                .contentType(ContentType.JSON)
+                .body(SIGNER)
+                .post("/aggregator/register-signer")
+                .then()
+                .statusCode(550)
+                .body("message", equalTo("a signer registration round is not opened yet, please try again later"))
                 .body("label", nullValue());
         assertEquals(received + 1, metrics.value(MithrilMetric.SIGNER_REGISTRATION_TOTAL_RECEIVED, "CI"));
         // undecodable key: 400 after counting
-        api().contentType(ContentType.JSON).body(SIGNER.replace("7b22766b223a5b315d7d", "zz")).post("/aggregator/register-signer")
-                .then().statusCode(400).body("label", equalTo("Could not decode signer payload"));
+        api().contentType(ContentType.JSON)
+                .body(SIGNER.replace("7b22766b223a5b315d7d", "zz"))
+                .post("/aggregator/register-signer")
+                .then()
+                .statusCode(400)
+                .body("label", equalTo("Could not decode signer payload"));
         assertEquals(before, rowCounts());
     }
 
@@ -42,10 +53,19 @@ class WriteRoutesAndMetricsTest extends ApiTestBase {
     void registerSignaturesWithoutEpochServiceIsNotAuthenticated() {
         Map<String, Long> before = rowCounts();
         double received = metrics.value(MithrilMetric.SIGNATURE_REGISTRATION_TOTAL_RECEIVED, "HTTP");
-        api().contentType(ContentType.JSON).body(SIGNATURE).post("/aggregator/register-signatures").then().statusCode(400)
-                .body("label", equalTo("Could not authenticate signature")).body("message", equalTo("Signature could not be authenticated"));
-        api().contentType(ContentType.JSON).body(SIGNATURE.replace("\"7b7d\"", "\"not hex\"")).post("/aggregator/register-signatures")
-                .then().statusCode(400).body("label", equalTo("Could not decode signature payload"));
+        api().contentType(ContentType.JSON)
+                .body(SIGNATURE)
+                .post("/aggregator/register-signatures")
+                .then()
+                .statusCode(400)
+                .body("label", equalTo("Could not authenticate signature"))
+                .body("message", equalTo("Signature could not be authenticated"));
+        api().contentType(ContentType.JSON)
+                .body(SIGNATURE.replace("\"7b7d\"", "\"not hex\""))
+                .post("/aggregator/register-signatures")
+                .then()
+                .statusCode(400)
+                .body("label", equalTo("Could not decode signature payload"));
         assertEquals(received + 2, metrics.value(MithrilMetric.SIGNATURE_REGISTRATION_TOTAL_RECEIVED, "HTTP"));
         assertEquals(0, metrics.value(MithrilMetric.SIGNATURE_REGISTRATION_TOTAL_SUCCESSFUL, "HTTP"));
         assertEquals(before, rowCounts());
@@ -55,25 +75,44 @@ class WriteRoutesAndMetricsTest extends ApiTestBase {
     void statisticsRoutes() {
         String snapshot = Fixtures.json("snapshots-list.json").get(0).deepCopy().toString();
         // SnapshotDownloadMessage = the snapshot message without certificate_hash and created_at
-        var node = (com.fasterxml.jackson.databind.node.ObjectNode) io.mithrilj.aggregator.message.MessageJson.parse(snapshot);
+        var node = (com.fasterxml.jackson.databind.node.ObjectNode)
+                io.mithrilj.aggregator.message.MessageJson.parse(snapshot);
         node.remove("certificate_hash");
         node.remove("created_at");
         double restorations = metrics.value(MithrilMetric.CARDANO_DB_TOTAL_RESTORATION, "BENCHMARK", "WASM");
-        api().header("mithril-origin-tag", "BENCHMARK").header("mithril-client-type", "WASM").contentType(ContentType.JSON)
-                .body(node.toString()).post("/aggregator/statistics/snapshot").then().statusCode(201).body(equalTo(""));
+        api().header("mithril-origin-tag", "BENCHMARK")
+                .header("mithril-client-type", "WASM")
+                .contentType(ContentType.JSON)
+                .body(node.toString())
+                .post("/aggregator/statistics/snapshot")
+                .then()
+                .statusCode(201)
+                .body(equalTo(""));
         assertEquals(restorations + 1, metrics.value(MithrilMetric.CARDANO_DB_TOTAL_RESTORATION, "BENCHMARK", "WASM"));
 
         double files = metrics.value(MithrilMetric.CARDANO_DB_IMMUTABLE_FILES_RESTORED, "NA", "CLI");
-        api().header("mithril-client-type", "CLI").contentType(ContentType.JSON).body("{\"nb_immutable_files\":42}")
-                .post("/aggregator/statistics/cardano-database/immutable-files-restored").then().statusCode(201);
+        api().header("mithril-client-type", "CLI")
+                .contentType(ContentType.JSON)
+                .body("{\"nb_immutable_files\":42}")
+                .post("/aggregator/statistics/cardano-database/immutable-files-restored")
+                .then()
+                .statusCode(201);
         assertEquals(files + 42, metrics.value(MithrilMetric.CARDANO_DB_IMMUTABLE_FILES_RESTORED, "NA", "CLI"));
 
-        for (var e : Map.of("ancillary-files-restored", MithrilMetric.CARDANO_DB_ANCILLARY_FILES_RESTORED,
-                "complete-restoration", MithrilMetric.CARDANO_DB_COMPLETE_RESTORATION,
-                "partial-restoration", MithrilMetric.CARDANO_DB_PARTIAL_RESTORATION).entrySet()) {
+        for (var e : Map.of(
+                        "ancillary-files-restored",
+                        MithrilMetric.CARDANO_DB_ANCILLARY_FILES_RESTORED,
+                        "complete-restoration",
+                        MithrilMetric.CARDANO_DB_COMPLETE_RESTORATION,
+                        "partial-restoration",
+                        MithrilMetric.CARDANO_DB_PARTIAL_RESTORATION)
+                .entrySet()) {
             double v = metrics.value(e.getValue(), "EXPLORER", "LIBRARY");
-            api().header("mithril-origin-tag", "EXPLORER").header("mithril-client-type", "LIBRARY")
-                    .post("/aggregator/statistics/cardano-database/" + e.getKey()).then().statusCode(201);
+            api().header("mithril-origin-tag", "EXPLORER")
+                    .header("mithril-client-type", "LIBRARY")
+                    .post("/aggregator/statistics/cardano-database/" + e.getKey())
+                    .then()
+                    .statusCode(201);
             assertEquals(v + 1, metrics.value(e.getValue(), "EXPLORER", "LIBRARY"), e.getKey());
         }
     }
@@ -82,7 +121,8 @@ class WriteRoutesAndMetricsTest extends ApiTestBase {
     void originTagAndClientTypeLabels() {
         String hash = Fixtures.details("certificates.json").keySet().iterator().next();
         assertCounted("EXPLORER", "CLI", "EXPLORER", "CLI", hash);
-        assertCounted(ApiTestConfigResource.CUSTOM_ORIGIN_TAG, "WASM", ApiTestConfigResource.CUSTOM_ORIGIN_TAG, "WASM", hash);
+        assertCounted(
+                ApiTestConfigResource.CUSTOM_ORIGIN_TAG, "WASM", ApiTestConfigResource.CUSTOM_ORIGIN_TAG, "WASM", hash);
         assertCounted("FOO", "LIBRARY", "FOO", "LIBRARY", hash);
         assertCounted("explorer", "cli", "NA", "NA", hash); // exact, case-sensitive match
         assertCounted("UNLISTED", "BROWSER", "NA", "NA", hash);
@@ -96,26 +136,42 @@ class WriteRoutesAndMetricsTest extends ApiTestBase {
         Map<String, MithrilMetric> routes = Map.of(
                 "artifact/snapshot/x", MithrilMetric.ARTIFACT_DETAIL_CARDANO_DB_TOTAL_SERVED,
                 "artifact/cardano-database/x", MithrilMetric.ARTIFACT_DETAIL_CARDANO_DATABASE_TOTAL_SERVED,
-                "artifact/mithril-stake-distribution/x", MithrilMetric.ARTIFACT_DETAIL_MITHRIL_STAKE_DISTRIBUTION_TOTAL_SERVED,
-                "artifact/cardano-stake-distribution/x", MithrilMetric.ARTIFACT_DETAIL_CARDANO_STAKE_DISTRIBUTION_TOTAL_SERVED,
+                "artifact/mithril-stake-distribution/x",
+                        MithrilMetric.ARTIFACT_DETAIL_MITHRIL_STAKE_DISTRIBUTION_TOTAL_SERVED,
+                "artifact/cardano-stake-distribution/x",
+                        MithrilMetric.ARTIFACT_DETAIL_CARDANO_STAKE_DISTRIBUTION_TOTAL_SERVED,
                 "artifact/cardano-transaction/x", MithrilMetric.ARTIFACT_DETAIL_CARDANO_TRANSACTION_TOTAL_SERVED);
         routes.forEach((route, metric) -> {
             double v = metrics.value(metric, "CI", "CLI");
-            api().header("mithril-origin-tag", "CI").header("mithril-client-type", "CLI").get("/aggregator/" + route).then().statusCode(404);
+            api().header("mithril-origin-tag", "CI")
+                    .header("mithril-client-type", "CLI")
+                    .get("/aggregator/" + route)
+                    .then()
+                    .statusCode(404);
             assertEquals(v + 1, metrics.value(metric, "CI", "CLI"), route);
         });
         // CSD by epoch counts before validating the epoch
         double v = metrics.value(MithrilMetric.ARTIFACT_DETAIL_CARDANO_STAKE_DISTRIBUTION_TOTAL_SERVED, "NA", "NA");
-        api().get("/aggregator/artifact/cardano-stake-distribution/epoch/abc").then().statusCode(400);
-        assertEquals(v + 1, metrics.value(MithrilMetric.ARTIFACT_DETAIL_CARDANO_STAKE_DISTRIBUTION_TOTAL_SERVED, "NA", "NA"));
+        api().get("/aggregator/artifact/cardano-stake-distribution/epoch/abc")
+                .then()
+                .statusCode(400);
+        assertEquals(
+                v + 1,
+                metrics.value(MithrilMetric.ARTIFACT_DETAIL_CARDANO_STAKE_DISTRIBUTION_TOTAL_SERVED, "NA", "NA"));
         // proofs: +1 per request even when invalid, += distinct hashes only when valid
         double proofs = metrics.value(MithrilMetric.PROOF_CARDANO_TRANSACTION_TOTAL_PROOFS_SERVED, "NA", "NA");
         double txs = metrics.value(MithrilMetric.PROOF_CARDANO_TRANSACTION_TOTAL_TRANSACTIONS_SERVED, "NA", "NA");
-        api().get("/aggregator/proof/cardano-transaction?transaction_hashes=bad").then().statusCode(400);
+        api().get("/aggregator/proof/cardano-transaction?transaction_hashes=bad")
+                .then()
+                .statusCode(400);
         String h = "b".repeat(64);
-        api().get("/aggregator/proof/cardano-transaction?transaction_hashes=" + h + "," + h).then().statusCode(200);
-        assertEquals(proofs + 2, metrics.value(MithrilMetric.PROOF_CARDANO_TRANSACTION_TOTAL_PROOFS_SERVED, "NA", "NA"));
-        assertEquals(txs + 1, metrics.value(MithrilMetric.PROOF_CARDANO_TRANSACTION_TOTAL_TRANSACTIONS_SERVED, "NA", "NA"));
+        api().get("/aggregator/proof/cardano-transaction?transaction_hashes=" + h + "," + h)
+                .then()
+                .statusCode(200);
+        assertEquals(
+                proofs + 2, metrics.value(MithrilMetric.PROOF_CARDANO_TRANSACTION_TOTAL_PROOFS_SERVED, "NA", "NA"));
+        assertEquals(
+                txs + 1, metrics.value(MithrilMetric.PROOF_CARDANO_TRANSACTION_TOTAL_TRANSACTIONS_SERVED, "NA", "NA"));
         // list routes count nothing
         double before = metrics.value(MithrilMetric.CERTIFICATE_DETAIL_TOTAL_SERVED, "NA", "NA");
         api().get("/aggregator/certificates").then().statusCode(200);
@@ -124,7 +180,10 @@ class WriteRoutesAndMetricsTest extends ApiTestBase {
 
     @Test
     void versionHeaderOnEveryResponseAndRequestVersionIgnored() {
-        api().header("mithril-api-version", "0.0.1").get("/aggregator/certificates").then().statusCode(200)
+        api().header("mithril-api-version", "0.0.1")
+                .get("/aggregator/certificates")
+                .then()
+                .statusCode(200)
                 .header("mithril-api-version", "0.1.57");
         undocumented().get("/nowhere").then().statusCode(404).header("mithril-api-version", "0.1.57");
         RestAssured.given().get("/q/health/live").then().header("mithril-api-version", "0.1.57");
@@ -132,12 +191,19 @@ class WriteRoutesAndMetricsTest extends ApiTestBase {
 
     @Test
     void cors() {
-        RestAssured.given().header("Origin", "https://explorer.example").header("Access-Control-Request-Method", "POST")
+        RestAssured.given()
+                .header("Origin", "https://explorer.example")
+                .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "content-type,mithril-origin-tag")
-                .options("/aggregator/register-signer").then()
+                .options("/aggregator/register-signer")
+                .then()
                 .header("Access-Control-Allow-Origin", "https://explorer.example")
                 .header("mithril-api-version", "0.1.57");
-        RestAssured.given().header("Origin", "https://explorer.example").get("/aggregator/certificates").then().statusCode(200)
+        RestAssured.given()
+                .header("Origin", "https://explorer.example")
+                .get("/aggregator/certificates")
+                .then()
+                .statusCode(200)
                 .header("Access-Control-Allow-Origin", "https://explorer.example");
     }
 
@@ -147,6 +213,9 @@ class WriteRoutesAndMetricsTest extends ApiTestBase {
         if (origin != null) request.header("mithril-origin-tag", origin);
         if (client != null) request.header("mithril-client-type", client);
         request.get("/aggregator/certificate/" + hash);
-        assertEquals(v + 1, metrics.value(MithrilMetric.CERTIFICATE_DETAIL_TOTAL_SERVED, originLabel, clientLabel), origin + "/" + client);
+        assertEquals(
+                v + 1,
+                metrics.value(MithrilMetric.CERTIFICATE_DETAIL_TOTAL_SERVED, originLabel, clientLabel),
+                origin + "/" + client);
     }
 }

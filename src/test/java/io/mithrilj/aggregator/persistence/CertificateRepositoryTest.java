@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,12 +27,16 @@ class CertificateRepositoryTest {
 
     private static final Duration T = Duration.ofSeconds(30);
 
-    @Inject CertificateRepository certificates;
-    @Inject Pool pool;
+    @Inject
+    CertificateRepository certificates;
+
+    @Inject
+    Pool pool;
 
     private static ObjectNode fixtureCertificate(String hash) throws Exception {
         String dir = System.getProperty("mithril.reference.dir", "../shared/reference/mithril-2603.1");
-        ObjectNode all = (ObjectNode) MessageJson.parse(Files.readString(Path.of(dir, "aggregator-fake-data", "certificates.json")));
+        ObjectNode all = (ObjectNode)
+                MessageJson.parse(Files.readString(Path.of(dir, "aggregator-fake-data", "certificates.json")));
         return (ObjectNode) all.properties().iterator().next().getValue().deepCopy();
     }
 
@@ -48,9 +51,15 @@ class CertificateRepositoryTest {
         // pretty-printed input is stored compacted, nothing else changes
         certificates.save(a.toPrettyString()).await().atMost(T);
         certificates.save(MessageJson.write(b)).await().atMost(T);
-        assertEquals(aText, certificates.findMessage("repo-test-a").await().atMost(T).orElseThrow());
+        assertEquals(
+                aText, certificates.findMessage("repo-test-a").await().atMost(T).orElseThrow());
         long nanos = pool.preparedQuery("select sealed_at_nanos from certificate where certificate_id = $1")
-                .execute(Tuple.of("repo-test-a")).await().atMost(T).iterator().next().getLong(0);
+                .execute(Tuple.of("repo-test-a"))
+                .await()
+                .atMost(T)
+                .iterator()
+                .next()
+                .getLong(0);
         assertEquals(1893553445123456789L, nanos);
 
         List<String> latest = certificates.latestListItems(2).await().atMost(T);
@@ -58,9 +67,19 @@ class CertificateRepositoryTest {
         certificates.save(aText).await().atMost(T); // insert or replace: a becomes the newest
         latest = certificates.latestListItems(2).await().atMost(T);
         assertTrue(latest.get(0).contains("\"repo-test-a\""));
-        assertEquals(1, pool.query("select count(*) from certificate where certificate_id = 'repo-test-a'").execute()
-                .await().atMost(T).iterator().next().getLong(0));
-        pool.query("delete from certificate where certificate_id like 'repo-test-%'").execute().await().atMost(T);
+        assertEquals(
+                1,
+                pool.query("select count(*) from certificate where certificate_id = 'repo-test-a'")
+                        .execute()
+                        .await()
+                        .atMost(T)
+                        .iterator()
+                        .next()
+                        .getLong(0));
+        pool.query("delete from certificate where certificate_id like 'repo-test-%'")
+                .execute()
+                .await()
+                .atMost(T);
     }
 
     @Test
@@ -68,17 +87,32 @@ class CertificateRepositoryTest {
         ObjectNode c = fixtureCertificate(null);
         String item = MessageJson.certificateListItem(MessageJson.write(c));
         ObjectNode parsed = (ObjectNode) MessageJson.parse(item);
-        assertEquals(List.of("hash", "previous_hash", "epoch", "signed_entity_type", "metadata", "protocol_message",
-                "signed_message", "aggregate_verification_key"), iterable(parsed));
-        assertEquals(List.of("network", "version", "parameters", "initiated_at", "sealed_at", "total_signers"),
+        assertEquals(
+                List.of(
+                        "hash",
+                        "previous_hash",
+                        "epoch",
+                        "signed_entity_type",
+                        "metadata",
+                        "protocol_message",
+                        "signed_message",
+                        "aggregate_verification_key"),
+                iterable(parsed));
+        assertEquals(
+                List.of("network", "version", "parameters", "initiated_at", "sealed_at", "total_signers"),
                 iterable((ObjectNode) parsed.get("metadata")));
-        assertEquals(c.get("metadata").get("signers").size(), parsed.get("metadata").get("total_signers").asInt());
+        assertEquals(
+                c.get("metadata").get("signers").size(),
+                parsed.get("metadata").get("total_signers").asInt());
     }
 
     @Test
     void fieldsOfAGenesisCertificate() throws Exception {
         ObjectNode c = fixtureCertificate(null);
-        c.put("previous_hash", "").put("multi_signature", "").put("genesis_signature", "ab".repeat(64)).put("epoch", 8);
+        c.put("previous_hash", "")
+                .put("multi_signature", "")
+                .put("genesis_signature", "ab".repeat(64))
+                .put("epoch", 8);
         c.set("signed_entity_type", MessageJson.parse("{\"MithrilStakeDistribution\":8}"));
         CertificateFields f = CertificateFields.fromMessage(MessageJson.write(c));
         assertTrue(f.genesis());
