@@ -41,7 +41,7 @@ for _ in $(seq 1 120); do
   kill -0 "$API_PID" 2>/dev/null || { cat "$WORK/api.log" >&2; exit 1; }
   sleep 0.5
 done
-"$JAVA" -cp "target/quarkus-app/app/*:target/quarkus-app/lib/main/*" \
+"$JAVA" -cp "target/quarkus-app/app/*:target/quarkus-app/lib/boot/*:target/quarkus-app/lib/main/*" \
   io.mithrilj.aggregator.persistence.FixtureImport "$WORK/stores" "$REF/aggregator-fake-data" 2>/dev/null
 
 HASH=$(curl -fs "http://127.0.0.1:$API_PORT/aggregator/certificates" | sed -E 's/^\[\{"hash":"([0-9a-f]+)".*/\1/')
@@ -52,6 +52,7 @@ DETAIL_PATH=/aggregator/certificate/$HASH
 mkdir -p "$WORK/www/aggregator/certificate" "$WORK/nginx"
 curl -fs "http://127.0.0.1:$API_PORT$LIST_PATH" > "$WORK/www/aggregator/certificates"
 curl -fs "http://127.0.0.1:$API_PORT$DETAIL_PATH" > "$WORK/www/aggregator/certificate/$HASH"
+chmod 755 "$WORK"; chmod -R a+rX "$WORK/www"   # nginx workers run as an unprivileged user
 cat > "$WORK/nginx/nginx.conf" <<CONF
 worker_processes auto;
 pid $WORK/nginx/nginx.pid;
@@ -71,9 +72,9 @@ http {
   }
 }
 CONF
-nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" &
+nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" 2> "$WORK/nginx/stderr.log" &
 NGINX_PID=$!
-sleep 0.5
+for _ in $(seq 1 50); do curl -fs -o /dev/null "http://127.0.0.1:$NGINX_PORT$LIST_PATH" && break; sleep 0.1; done
 cmp <(curl -fs "http://127.0.0.1:$NGINX_PORT$DETAIL_PATH") <(curl -fs "http://127.0.0.1:$API_PORT$DETAIL_PATH")
 cmp <(curl -fs "http://127.0.0.1:$NGINX_PORT$LIST_PATH") <(curl -fs "http://127.0.0.1:$API_PORT$LIST_PATH")
 

@@ -197,12 +197,12 @@ public class ArtifactResource {
     }
 
     private Uni<Response> list(SignedEntityKind kind) {
-        return artifacts.list(kind).map(RootResource::json);
+        return artifacts.list(kind).map(b -> RootResource.json(b));
     }
 
     private Uni<Response> detail(SignedEntityKind kind, MithrilMetric metric, String id, String origin, String client) {
         metrics.increment(metric, ClientLabels.of(settings, origin, client).values());
-        return artifacts.byId(kind, id).map(ArtifactResource::found);
+        return artifacts.byId(kind, id).map(found -> RootResource.json(found.orElseThrow(ApiException.NotFound::new)));
     }
 
     private static Response found(Optional<String> json) {

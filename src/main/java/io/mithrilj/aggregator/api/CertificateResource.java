@@ -32,7 +32,7 @@ public class CertificateResource {
     @GET
     @Path("/certificates")
     public Uni<Response> list() {
-        return certificates.list().map(RootResource::json);
+        return certificates.list().map(b -> RootResource.json(b));
     }
 
     @GET

@@ -22,7 +22,6 @@ public class HttpFilters {
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(rc -> {
             rc.response().headers().set(ApiVersion.HEADER, ApiVersion.VERSION);
-            rc.addHeadersEndHandler(v -> rc.response().headers().set(ApiVersion.HEADER, ApiVersion.VERSION));
             if (rc.request().uri().length() > MAX_URI_LENGTH) {
                 rc.response()
                         .setStatusCode(414)

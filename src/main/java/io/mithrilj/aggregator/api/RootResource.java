@@ -95,4 +95,8 @@ public class RootResource {
     static Response json(String body) {
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
+
+    static Response json(byte[] body) {
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    }
 }

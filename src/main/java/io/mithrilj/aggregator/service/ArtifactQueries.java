@@ -34,7 +34,7 @@ public class ArtifactQueries {
     }
 
     /** List message of a kind: the 20 newest, newest first. */
-    public Uni<String> list(SignedEntityKind kind) {
+    public Uni<byte[]> list(SignedEntityKind kind) {
         return cache.getAlways(
                 "list:" + kind.id(),
                 () -> signedEntities
@@ -50,7 +50,7 @@ public class ArtifactQueries {
     }
 
     /** Detail message of an artifact of this kind (another kind's id is not found). */
-    public Uni<Optional<String>> byId(SignedEntityKind kind, String id) {
+    public Uni<Optional<byte[]>> byId(SignedEntityKind kind, String id) {
         return cache.get(kind.id() + ":" + id, () -> signedEntities.findArtifact(kind, id));
     }
 

@@ -22,16 +22,16 @@ public class CertificateQueries {
     }
 
     /** {@code CertificateListMessage}: the 20 newest, newest first. */
-    public Uni<String> list() {
+    public Uni<byte[]> list() {
         return cache.getAlways(
                 "list", () -> certificates.latestListItems(LIST_MAX_ITEMS).map(JsonArrays::join));
     }
 
-    public Uni<Optional<String>> byHash(String hash) {
+    public Uni<Optional<byte[]>> byHash(String hash) {
         return cache.get("hash:" + hash, () -> certificates.findMessage(hash));
     }
 
-    public Uni<Optional<String>> latestGenesis() {
+    public Uni<Optional<byte[]>> latestGenesis() {
         return cache.get("genesis", certificates::findLatestGenesisMessage);
     }
 }

@@ -2,12 +2,13 @@ package io.mithrilj.aggregator.service;
 
 import io.mithrilj.aggregator.persistence.StoreChanges;
 import io.smallrye.mutiny.Uni;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Read-through cache of served JSON texts, valid for one store generation ({@link StoreChanges}): any
+ * Read-through cache of served JSON texts (as UTF-8 bytes, encoded once), valid for one store generation ({@link StoreChanges}): any
  * write to the served tables, by this or another process, empties it; a result read while a write
  * happened is not kept; nothing is cached while change notifications are down. Absent results are not
  * cached (arbitrary ids would fill it). Bounded: emptied when it reaches {@code maxEntries}.
@@ -16,7 +17,7 @@ final class ReadCache {
 
     private final StoreChanges changes;
     private final int maxEntries;
-    private final ConcurrentHashMap<String, String> entries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, byte[]> entries = new ConcurrentHashMap<>();
     private volatile long generation = -1;
 
     ReadCache(StoreChanges changes, int maxEntries) {
@@ -24,8 +25,9 @@ final class ReadCache {
         this.maxEntries = maxEntries;
     }
 
-    Uni<Optional<String>> get(String key, Supplier<Uni<Optional<String>>> loader) {
-        if (!changes.live()) return loader.get();
+    /** The UTF-8 bytes of the loaded text, from the cache when valid. */
+    Uni<Optional<byte[]>> get(String key, Supplier<Uni<Optional<String>>> loader) {
+        if (!changes.live()) return loader.get().map(ReadCache::utf8);
         long current = changes.generation();
         if (current != generation) {
             synchronized (this) {
@@ -35,16 +37,20 @@ final class ReadCache {
                 }
             }
         }
-        String hit = entries.get(key);
+        byte[] hit = entries.get(key);
         if (hit != null) return Uni.createFrom().item(Optional.of(hit));
-        return loader.get().invoke(found -> {
+        return loader.get().map(ReadCache::utf8).invoke(found -> {
             if (found.isEmpty() || !changes.live() || changes.generation() != current) return;
             if (entries.size() >= maxEntries) entries.clear();
             if (generation == current) entries.put(key, found.get());
         });
     }
 
-    Uni<String> getAlways(String key, Supplier<Uni<String>> loader) {
+    private static Optional<byte[]> utf8(Optional<String> text) {
+        return text.map(t -> t.getBytes(StandardCharsets.UTF_8));
+    }
+
+    Uni<byte[]> getAlways(String key, Supplier<Uni<String>> loader) {
         return get(key, () -> loader.get().map(Optional::of)).map(Optional::orElseThrow);
     }
 }
