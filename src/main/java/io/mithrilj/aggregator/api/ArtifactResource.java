@@ -63,6 +63,7 @@ public class ArtifactResource {
     @GET
     @Path("/snapshot/{digest}/download")
     public Uni<Response> snapshotDownload(@PathParam("digest") String digest) {
+        HashParameter.require("digest", digest);
         return artifacts
                 .snapshotDownloadLocation(digest)
                 .map(found -> Response.status(302)
@@ -202,6 +203,7 @@ public class ArtifactResource {
 
     private Uni<Response> detail(SignedEntityKind kind, MithrilMetric metric, String id, String origin, String client) {
         metrics.increment(metric, ClientLabels.of(settings, origin, client).values());
+        HashParameter.require(kind == SignedEntityKind.CARDANO_IMMUTABLE_FILES_FULL ? "digest" : "hash", id);
         return artifacts.byId(kind, id).map(found -> RootResource.json(found.orElseThrow(ApiException.NotFound::new)));
     }
 

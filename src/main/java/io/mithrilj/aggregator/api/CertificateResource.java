@@ -13,8 +13,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * {@code /certificates}, {@code /certificate/genesis}, {@code /certificate/{hash}}. Details count
- * {@code certificate_detail_total_served} before the lookup (404s count). A hash is not validated: any
- * text is looked up, an unknown one is 404 with an empty body, as upstream.
+ * {@code certificate_detail_total_served} before the lookup (404s count). A malformed hash is a 400
+ * naming the problem ({@link HashParameter}); an unknown one is 404 with an empty body, as upstream.
  */
 @Path("/aggregator")
 public class CertificateResource {
@@ -57,6 +57,7 @@ public class CertificateResource {
         metrics.increment(
                 MithrilMetric.CERTIFICATE_DETAIL_TOTAL_SERVED,
                 ClientLabels.of(settings, origin, client).values());
+        HashParameter.require("hash", hash);
         return certificates.byHash(hash).map(found -> RootResource.json(found.orElseThrow(ApiException.NotFound::new)));
     }
 }

@@ -20,7 +20,7 @@ class BadInputTest extends ApiTestBase {
             "Invalid epoch: expected 'X', 'latest' or 'latest-X' where X is a positive 64-bit integer";
 
     @Test
-    void malformedHashesAreUnknownIds() {
+    void malformedHashesAreRefusedNamingTheProblem() {
         Map<String, Long> before = rowCounts();
         for (String route : new String[] {
             "certificate",
@@ -35,10 +35,20 @@ class BadInputTest extends ApiTestBase {
                     }) {
                 api().get("/aggregator/" + route + "/" + id)
                         .then()
-                        .statusCode(404)
-                        .body(equalTo(""));
+                        .statusCode(400)
+                        .body("label", equalTo(route.equals("artifact/snapshot") ? "invalid_digest" : "invalid_hash"))
+                        .body("message", containsString("expected 64 hexadecimal characters"));
             }
         }
+        api().get("/aggregator/artifact/snapshot/not-a-digest/download")
+                .then()
+                .statusCode(400)
+                .body("label", equalTo("invalid_digest"));
+        // a well-formed unknown id is upstream's empty 404
+        api().get("/aggregator/certificate/" + "ab".repeat(32))
+                .then()
+                .statusCode(404)
+                .body(equalTo(""));
         // an id of another artifact type is not found either
         String msdHash = Fixtures.details("mithril-stake-distributions.json")
                 .keySet()

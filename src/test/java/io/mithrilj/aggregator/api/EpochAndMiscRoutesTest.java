@@ -64,7 +64,7 @@ class EpochAndMiscRoutesTest extends ApiTestBase {
                 .statusCode(302);
         api().redirects()
                 .follow(false)
-                .get("/aggregator/artifact/snapshot/0000/download")
+                .get("/aggregator/artifact/snapshot/" + "0".repeat(64) + "/download")
                 .then()
                 .statusCode(404);
     }

@@ -134,13 +134,16 @@ class WriteRoutesAndMetricsTest extends ApiTestBase {
     @Test
     void detailRoutesCountTheirOwnMetric() {
         Map<String, MithrilMetric> routes = Map.of(
-                "artifact/snapshot/x", MithrilMetric.ARTIFACT_DETAIL_CARDANO_DB_TOTAL_SERVED,
-                "artifact/cardano-database/x", MithrilMetric.ARTIFACT_DETAIL_CARDANO_DATABASE_TOTAL_SERVED,
-                "artifact/mithril-stake-distribution/x",
+                "artifact/snapshot/eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee",
+                        MithrilMetric.ARTIFACT_DETAIL_CARDANO_DB_TOTAL_SERVED,
+                "artifact/cardano-database/eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee",
+                        MithrilMetric.ARTIFACT_DETAIL_CARDANO_DATABASE_TOTAL_SERVED,
+                "artifact/mithril-stake-distribution/eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee",
                         MithrilMetric.ARTIFACT_DETAIL_MITHRIL_STAKE_DISTRIBUTION_TOTAL_SERVED,
-                "artifact/cardano-stake-distribution/x",
+                "artifact/cardano-stake-distribution/eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee",
                         MithrilMetric.ARTIFACT_DETAIL_CARDANO_STAKE_DISTRIBUTION_TOTAL_SERVED,
-                "artifact/cardano-transaction/x", MithrilMetric.ARTIFACT_DETAIL_CARDANO_TRANSACTION_TOTAL_SERVED);
+                "artifact/cardano-transaction/eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee",
+                        MithrilMetric.ARTIFACT_DETAIL_CARDANO_TRANSACTION_TOTAL_SERVED);
         routes.forEach((route, metric) -> {
             double v = metrics.value(metric, "CI", "CLI");
             api().header("mithril-origin-tag", "CI")
