@@ -14,7 +14,7 @@ trap 'pkill -f "quarkus-run.jar serve" 2>/dev/null || true; rm -rf "$work"' EXIT
 start_once() {
   local t0 t1
   t0=$(date +%s%N)
-  (cd "$work" && SERVER_PORT=$port SERVER_IP=127.0.0.1 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -jar "$OLDPWD/$jar" serve >>"$work/out.log" 2>&1) &
+  (cd "$work" && SERVER_PORT=$port SERVER_IP=127.0.0.1 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -jar "$OLDPWD/$jar" serve >>"$work/out.log" 2>&1) &
   local pid=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do
     kill -0 $pid 2>/dev/null || { echo "service exited" >&2; tail -20 "$work/out.log" >&2; exit 1; }

@@ -1,5 +1,6 @@
 package io.mithrilj.aggregator.api;
 
+import io.mithrilj.aggregator.health.SchemaReadiness;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +29,13 @@ public class HttpFilters {
                         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                         .end("{\"label\":\"uri_too_long\",\"message\":\"Request target is longer than the maximum of "
                                 + MAX_URI_LENGTH + " characters\"}");
+                return;
+            }
+            if (!SchemaReadiness.migrated() && rc.request().path().startsWith("/aggregator")) {
+                rc.response()
+                        .setStatusCode(503)
+                        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                        .end("{\"message\":\"the aggregator is starting: database migrations in progress\"}");
                 return;
             }
             String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);

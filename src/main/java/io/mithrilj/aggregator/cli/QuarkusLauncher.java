@@ -65,7 +65,7 @@ public final class QuarkusLauncher {
         ResolvedSettings settings = ResolvedSettings.fromProcess();
         EmbeddedDatabase embedded = null;
         if (settings.get("database_url").isEmpty()) {
-            embedded = EmbeddedDatabase.startIn(
+            embedded = EmbeddedDatabase.launchInBackground(
                     Path.of(settings.get("data_stores_directory").orElse("./stores")));
             embedded.datasourceProperties().forEach(System::setProperty);
         }

