@@ -24,14 +24,16 @@ public class ServiceStartRecorder {
 
     void onStart(@Observes StartupEvent event) {
         if (!System.getProperty(QuarkusLauncher.COMMAND_PROPERTY, "serve").equals("serve")) return;
-        long starts = pool.preparedQuery("insert into service_start (version, pid) values ($1, $2)")
+        // recorded in the background: nothing waits for it
+        pool.preparedQuery("insert into service_start (version, pid) values ($1, $2)")
                 .execute(Tuple.of(
                         VersionProvider.version(), ProcessHandle.current().pid()))
                 .chain(() -> pool.query("select count(*) from service_start").execute())
                 .map(rows -> rows.iterator().next().getLong(0))
-                .await()
-                .atMost(Duration.ofSeconds(30));
-        LOG.infof("Service start number %d recorded in the stores", starts);
+                .subscribe()
+                .with(
+                        starts -> LOG.infof("Service start number %d recorded in the stores", starts),
+                        failure -> LOG.errorf("Service start not recorded in the stores: %s", failure.getMessage()));
     }
 
     /** Number of recorded starts. */

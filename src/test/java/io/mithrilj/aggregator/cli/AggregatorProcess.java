@@ -86,6 +86,16 @@ final class AggregatorProcess implements AutoCloseable {
         throw new AssertionError("not ready after " + timeout + ":\n" + output());
     }
 
+    /** Wait until the output shows {@code text} (e.g. a line logged in the background), or fail. */
+    void awaitOutput(String text, Duration timeout) throws Exception {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!output().contains(text)) {
+            if (System.nanoTime() > end)
+                throw new AssertionError("no '" + text + "' after " + timeout + ":\n" + output());
+            Thread.sleep(100);
+        }
+    }
+
     static HttpResponse<String> get(String url) throws Exception {
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create(url))

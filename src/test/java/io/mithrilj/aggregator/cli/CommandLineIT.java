@@ -87,6 +87,7 @@ class CommandLineIT {
             assertThat(migrate.exitCode()).as(migrate.output()).isZero();
             assertThat(migrate.output()).contains("Migrating databases from stores directory: ./stores");
 
+            first.awaitOutput("Service start number 1 recorded in the stores", Duration.ofSeconds(30));
             // SIGTERM: graceful stop (HTTP server, pools, then the embedded PostgreSQL), the JVM's 128+15
             assertThat(first.stop()).isEqualTo(143);
             assertThat(first.output())
@@ -99,6 +100,7 @@ class CommandLineIT {
         try (AggregatorProcess second = AggregatorProcess.start(work, env, "-vv", "serve")) {
             long nanos = second.awaitReady(ready, Duration.ofSeconds(120));
             System.out.printf("restart to ready with the embedded database initialised: %d ms%n", nanos / 1_000_000);
+            second.awaitOutput("Service start number 2 recorded in the stores", Duration.ofSeconds(30));
             assertThat(second.stop()).isEqualTo(143);
             assertThat(second.output()).contains("Service start number 2 recorded in the stores");
         }
