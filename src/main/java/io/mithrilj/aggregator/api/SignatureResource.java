@@ -40,9 +40,9 @@ public class SignatureResource {
         json.u64Array("indexes");
         String signedMessage = json.string("signed_message");
         metrics.increment(MithrilMetric.SIGNATURE_REGISTRATION_TOTAL_RECEIVED, "HTTP");
-        if (!JsonBody.isHex(signature))
-            throw ApiException.badRequest(
-                    "Could not decode signature payload", "Could not decode the single signature: not hexadecimal");
+        RegistrationService.signaturePayloadError(signature).ifPresent(problem -> {
+            throw ApiException.badRequest("Could not decode signature payload", problem);
+        });
         return switch (registrations.registerSignature(partyId, signedMessage)) {
             case REGISTERED -> {
                 metrics.increment(MithrilMetric.SIGNATURE_REGISTRATION_TOTAL_SUCCESSFUL, "HTTP");

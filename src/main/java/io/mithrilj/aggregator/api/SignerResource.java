@@ -54,16 +54,10 @@ public class SignerResource {
         json.optionalU64("kes_period");
         String originTag = settings.originTag(origin);
         metrics.increment(MithrilMetric.SIGNER_REGISTRATION_TOTAL_RECEIVED, originTag);
-        if (!JsonBody.isHex(verificationKey))
-            throw ApiException.badRequest(
-                    "Could not decode signer payload", "Could not decode the verification key: not hexadecimal");
-        if (vkSignature != null && !JsonBody.isHex(vkSignature))
-            throw ApiException.badRequest(
-                    "Could not decode signer payload",
-                    "Could not decode the verification key signature: not hexadecimal");
-        if (opCert != null && !JsonBody.isHex(opCert))
-            throw ApiException.badRequest(
-                    "Could not decode signer payload", "Could not decode the operational certificate: not hexadecimal");
+        RegistrationService.signerPayloadError(verificationKey, vkSignature, opCert)
+                .ifPresent(problem -> {
+                    throw ApiException.badRequest("Could not decode signer payload", problem);
+                });
         return switch (registrations.registerSigner(epoch, partyId)) {
             case REGISTERED -> {
                 metrics.increment(MithrilMetric.SIGNER_REGISTRATION_TOTAL_SUCCESSFUL, originTag);

@@ -1,6 +1,13 @@
 package io.mithrilj.aggregator.service;
 
+import io.mithrilj.aggregator.crypto.ed25519.CodecException;
+import io.mithrilj.aggregator.crypto.kes.OperationalCertificate;
+import io.mithrilj.aggregator.crypto.kes.Sum6KesSignature;
+import io.mithrilj.aggregator.crypto.stm.StmException;
+import io.mithrilj.aggregator.crypto.stm.StmSingleSignature;
+import io.mithrilj.aggregator.crypto.stm.StmVerificationKeyPoP;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 
 /**
  * Write side of {@code /register-signer} and {@code /register-signatures}, for the state where neither a
@@ -31,6 +38,41 @@ public class RegistrationService {
         REGISTERED,
         BUFFERED,
         NOT_AUTHENTICATED
+    }
+
+    /**
+     * Upstream's decoding of a signer registration ({@code from_register_signer.rs}): the STM key with its
+     * proof of possession, the KES signature and the operational certificate, each in json-hex or bytes-hex.
+     * Returns what does not decode, or empty.
+     */
+    public static Optional<String> signerPayloadError(
+            String verificationKey, String kesSignature, String operationalCertificate) {
+        try {
+            StmVerificationKeyPoP.decode(verificationKey);
+        } catch (StmException e) {
+            return Optional.of("Could not decode the verification key: " + e.getMessage());
+        }
+        try {
+            if (kesSignature != null) Sum6KesSignature.decode(kesSignature);
+        } catch (CodecException e) {
+            return Optional.of("Could not decode the verification key signature: " + e.getMessage());
+        }
+        try {
+            if (operationalCertificate != null) OperationalCertificate.decode(operationalCertificate);
+        } catch (CodecException e) {
+            return Optional.of("Could not decode the operational certificate: " + e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    /** Upstream's decoding of a single signature (json-hex, then bytes-hex); what does not decode, or empty. */
+    public static Optional<String> signaturePayloadError(String signature) {
+        try {
+            StmSingleSignature.decode(signature);
+            return Optional.empty();
+        } catch (StmException e) {
+            return Optional.of("Could not decode the single signature: " + e.getMessage());
+        }
     }
 
     /** Register a (syntactically valid) signer for an epoch: no round is ever open yet. */

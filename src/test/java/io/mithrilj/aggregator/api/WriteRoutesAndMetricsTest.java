@@ -17,11 +17,30 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class WriteRoutesAndMetricsTest extends ApiTestBase {
 
-    static final String SIGNER =
-            "{\"epoch\":19,\"party_id\":\"pool1abc\",\"verification_key\":\"7b22766b223a5b315d7d\","
-                    + "\"verification_key_signature\":\"7b7d\",\"operational_certificate\":\"7b7d\",\"kes_period\":3}";
+    /** A real registration of upstream's fake aggregator (epoch-settings.json, next signer 0), as a signer sends it. */
+    static final String SIGNER = signer();
+    /** A single signature with the real sigma of spec V1 (a valid G1 point), json-hex as signers send it. */
     static final String SIGNATURE = "{\"entity_type\":{\"MithrilStakeDistribution\":18},\"party_id\":\"pool1abc\","
-            + "\"signature\":\"7b7d\",\"indexes\":[1,5],\"signed_message\":\"abcd\"}";
+            + "\"signature\":\"" + singleSignatureJsonHex() + "\",\"indexes\":[1,5],\"signed_message\":\"abcd\"}";
+
+    static String signer() {
+        var s = Fixtures.json("epoch-settings.json").get("next_signers").get(0);
+        return "{\"epoch\":19,\"party_id\":\"" + s.get("party_id").asText() + "\",\"verification_key\":\""
+                + s.get("verification_key").asText() + "\",\"verification_key_signature\":\""
+                + s.get("verification_key_signature").asText() + "\",\"operational_certificate\":\""
+                + s.get("operational_certificate").asText() + "\",\"kes_period\":"
+                + s.get("kes_period").asLong() + "}";
+    }
+
+    static String singleSignatureJsonHex() {
+        byte[] sigma = java.util.HexFormat.of()
+                .parseHex(
+                        "929ee05f3a70232ccc87c83bf01a719b6f08c62bd5980d2a8177252f206e1c601f91858df565595ca84eea41cba3bf8a");
+        StringBuilder json = new StringBuilder("{\"sigma\":[");
+        for (int i = 0; i < sigma.length; i++) json.append(i == 0 ? "" : ",").append(sigma[i] & 0xff);
+        json.append("],\"indexes\":[1,5],\"signer_index\":0}");
+        return java.util.HexFormat.of().formatHex(json.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
 
     @Inject
     AggregatorMetrics metrics;
@@ -41,7 +60,7 @@ class WriteRoutesAndMetricsTest extends ApiTestBase {
         assertEquals(received + 1, metrics.value(MithrilMetric.SIGNER_REGISTRATION_TOTAL_RECEIVED, "CI"));
         // undecodable key: 400 after counting
         api().contentType(ContentType.JSON)
-                .body(SIGNER.replace("7b22766b223a5b315d7d", "zz"))
+                .body(SIGNER.replaceFirst("\"verification_key\":\"7b", "\"verification_key\":\"7c"))
                 .post("/aggregator/register-signer")
                 .then()
                 .statusCode(400)
@@ -61,7 +80,7 @@ class WriteRoutesAndMetricsTest extends ApiTestBase {
                 .body("label", equalTo("Could not authenticate signature"))
                 .body("message", equalTo("Signature could not be authenticated"));
         api().contentType(ContentType.JSON)
-                .body(SIGNATURE.replace("\"7b7d\"", "\"not hex\""))
+                .body(SIGNATURE.replace(singleSignatureJsonHex(), "7b7d"))
                 .post("/aggregator/register-signatures")
                 .then()
                 .statusCode(400)
