@@ -26,16 +26,11 @@ public final class Ed25519Signature {
 
     /** Decodes upstream's way: bytes-hex first, then json-hex. */
     public static Ed25519Signature decode(String encoded) {
-        try {
-            return fromBytesHex(encoded);
-        } catch (CodecException bytesHexFailure) {
-            try {
-                return fromJsonHex(encoded);
-            } catch (CodecException jsonHexFailure) {
-                jsonHexFailure.addSuppressed(bytesHexFailure);
-                throw new CodecException("not an Ed25519 signature in bytes-hex or json-hex", jsonHexFailure);
-            }
-        }
+        return HexJson.decodeEither(
+                encoded,
+                Ed25519Signature::fromBytesHex,
+                Ed25519Signature::fromJsonHex,
+                "not an Ed25519 signature in bytes-hex or json-hex");
     }
 
     /** Hex of the 64 raw bytes (no trimming). */

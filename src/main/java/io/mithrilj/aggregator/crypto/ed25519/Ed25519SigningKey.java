@@ -67,16 +67,11 @@ public final class Ed25519SigningKey {
 
     /** Decodes upstream's way: json-hex first, then bytes-hex. */
     public static Ed25519SigningKey decode(String encoded) {
-        try {
-            return fromJsonHex(encoded);
-        } catch (CodecException jsonHexFailure) {
-            try {
-                return fromBytesHex(encoded);
-            } catch (CodecException bytesHexFailure) {
-                bytesHexFailure.addSuppressed(jsonHexFailure);
-                throw new CodecException("not an Ed25519 secret key in json-hex or bytes-hex", bytesHexFailure);
-            }
-        }
+        return HexJson.decodeEither(
+                encoded,
+                Ed25519SigningKey::fromJsonHex,
+                Ed25519SigningKey::fromBytesHex,
+                "not an Ed25519 secret key in json-hex or bytes-hex");
     }
 
     public static Ed25519SigningKey fromJsonHex(String jsonHex) {

@@ -44,16 +44,11 @@ public final class Ed25519VerificationKey {
 
     /** Decodes upstream's way: json-hex first, then bytes-hex. */
     public static Ed25519VerificationKey decode(String encoded) {
-        try {
-            return fromJsonHex(encoded);
-        } catch (CodecException jsonHexFailure) {
-            try {
-                return fromBytesHex(encoded);
-            } catch (CodecException bytesHexFailure) {
-                bytesHexFailure.addSuppressed(jsonHexFailure);
-                throw new CodecException("not an Ed25519 verification key in json-hex or bytes-hex", bytesHexFailure);
-            }
-        }
+        return HexJson.decodeEither(
+                encoded,
+                Ed25519VerificationKey::fromJsonHex,
+                Ed25519VerificationKey::fromBytesHex,
+                "not an Ed25519 verification key in json-hex or bytes-hex");
     }
 
     public static Ed25519VerificationKey fromJsonHex(String jsonHex) {

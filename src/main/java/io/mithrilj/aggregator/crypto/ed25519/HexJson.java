@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Helpers for Mithril's two string encodings of crypto objects.
@@ -367,6 +368,24 @@ public final class HexJson {
             }
             String text = s.substring(start, pos);
             return integral ? new BigInteger(text) : new java.math.BigDecimal(text);
+        }
+    }
+
+    /**
+     * Upstream's codec fallback: decode with the primary form, and only if that fails with the other one;
+     * when both fail the error says what was expected and keeps both causes.
+     */
+    public static <T> T decodeEither(
+            String encoded, Function<String, T> primary, Function<String, T> fallback, String expected) {
+        try {
+            return primary.apply(encoded);
+        } catch (CodecException primaryFailure) {
+            try {
+                return fallback.apply(encoded);
+            } catch (CodecException fallbackFailure) {
+                fallbackFailure.addSuppressed(primaryFailure);
+                throw new CodecException(expected, fallbackFailure);
+            }
         }
     }
 }

@@ -87,16 +87,11 @@ public final class OperationalCertificate {
 
     /** Decodes upstream's way: json-hex first, then bytes-hex (CBOR). */
     public static OperationalCertificate decode(String encoded) {
-        try {
-            return fromJsonHex(encoded);
-        } catch (CodecException jsonHexFailure) {
-            try {
-                return fromBytesHex(encoded);
-            } catch (CodecException bytesHexFailure) {
-                bytesHexFailure.addSuppressed(jsonHexFailure);
-                throw new CodecException("not an operational certificate in json-hex or bytes-hex", bytesHexFailure);
-            }
-        }
+        return HexJson.decodeEither(
+                encoded,
+                OperationalCertificate::fromJsonHex,
+                OperationalCertificate::fromBytesHex,
+                "not an operational certificate in json-hex or bytes-hex");
     }
 
     public static OperationalCertificate fromJsonHex(String jsonHex) {

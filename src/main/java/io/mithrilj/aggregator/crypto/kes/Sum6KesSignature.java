@@ -33,16 +33,11 @@ public final class Sum6KesSignature {
 
     /** Decodes upstream's way: json-hex first, then bytes-hex. */
     public static Sum6KesSignature decode(String encoded) {
-        try {
-            return fromJsonHex(encoded);
-        } catch (CodecException jsonHexFailure) {
-            try {
-                return fromBytesHex(encoded);
-            } catch (CodecException bytesHexFailure) {
-                bytesHexFailure.addSuppressed(jsonHexFailure);
-                throw new CodecException("not a KES signature in json-hex or bytes-hex", bytesHexFailure);
-            }
-        }
+        return HexJson.decodeEither(
+                encoded,
+                Sum6KesSignature::fromJsonHex,
+                Sum6KesSignature::fromBytesHex,
+                "not a KES signature in json-hex or bytes-hex");
     }
 
     public static Sum6KesSignature fromBytesHex(String hex) {
