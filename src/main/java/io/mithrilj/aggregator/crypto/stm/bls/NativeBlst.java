@@ -49,6 +49,11 @@ final class NativeBlst {
     static final MethodHandle P1_TO_AFFINE;
     static final MethodHandle P2_TO_AFFINE;
     static final MethodHandle CORE_VERIFY_PK_IN_G2;
+    static final MethodHandle PAIRING_INIT;
+    static final MethodHandle PAIRING_CHK_N_AGGR_PK_IN_G2;
+    static final MethodHandle PAIRING_COMMIT;
+    static final MethodHandle PAIRING_FINALVERIFY;
+    static final long PAIRING_SIZE;
     static final MethodHandle MILLER_LOOP;
     static final MethodHandle FP12_FINALVERIFY;
     static final MethodHandle P1_AFFINE_GENERATOR;
@@ -104,6 +109,20 @@ final class NativeBlst {
                 lookup,
                 "blst_core_verify_pk_in_g2",
                 FunctionDescriptor.of(i32, ptr, ptr, bool, ptr, SIZE_T, ptr, SIZE_T, ptr, SIZE_T));
+        PAIRING_INIT = handle(linker, lookup, "blst_pairing_init", FunctionDescriptor.ofVoid(ptr, bool, ptr, SIZE_T));
+        PAIRING_CHK_N_AGGR_PK_IN_G2 = handle(
+                linker,
+                lookup,
+                "blst_pairing_chk_n_aggr_pk_in_g2",
+                FunctionDescriptor.of(i32, ptr, ptr, bool, ptr, bool, ptr, SIZE_T, ptr, SIZE_T));
+        PAIRING_COMMIT = handle(linker, lookup, "blst_pairing_commit", FunctionDescriptor.ofVoid(ptr));
+        PAIRING_FINALVERIFY = handle(linker, lookup, "blst_pairing_finalverify", FunctionDescriptor.of(bool, ptr, ptr));
+        try {
+            PAIRING_SIZE = (long) handle(linker, lookup, "blst_pairing_sizeof", FunctionDescriptor.of(SIZE_T))
+                    .invokeExact();
+        } catch (Throwable t) {
+            throw new ExceptionInInitializerError(t);
+        }
         MILLER_LOOP = handle(linker, lookup, "blst_miller_loop", FunctionDescriptor.ofVoid(ptr, ptr, ptr));
         FP12_FINALVERIFY = handle(linker, lookup, "blst_fp12_finalverify", FunctionDescriptor.of(bool, ptr, ptr));
         P1_AFFINE_GENERATOR = handle(linker, lookup, "blst_p1_affine_generator", FunctionDescriptor.of(ptr));
