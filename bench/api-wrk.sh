@@ -22,6 +22,8 @@ command -v wrk >/dev/null && command -v nginx >/dev/null || { echo "needs wrk an
 
 cd "$ROOT"
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -o -q package -DskipTests
+# the fixture import tool is a test class
+[ -f target/test-classes/io/mithrilj/aggregator/persistence/FixtureImport.class ] || ./mvnw -o -q test-compile
 
 WORK=$(mktemp -d /tmp/api-wrk.XXXXXX)
 API_PID=""; NGINX_PID=""
@@ -41,7 +43,7 @@ for _ in $(seq 1 120); do
   kill -0 "$API_PID" 2>/dev/null || { cat "$WORK/api.log" >&2; exit 1; }
   sleep 0.5
 done
-"$JAVA" -cp "target/quarkus-app/app/*:target/quarkus-app/lib/boot/*:target/quarkus-app/lib/main/*" \
+"$JAVA" -cp "target/test-classes:target/quarkus-app/app/*:target/quarkus-app/lib/boot/*:target/quarkus-app/lib/main/*" \
   io.mithrilj.aggregator.persistence.FixtureImport "$WORK/stores" "$REF/aggregator-fake-data" 2>/dev/null
 
 HASH=$(curl -fs "http://127.0.0.1:$API_PORT/aggregator/certificates" | sed -E 's/^\[\{"hash":"([0-9a-f]+)".*/\1/')

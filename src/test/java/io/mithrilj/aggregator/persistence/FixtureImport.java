@@ -21,9 +21,9 @@ import java.util.function.Function;
 /**
  * Developer tool: imports upstream's {@code aggregator-fake-data} (certificates, artifacts, epoch settings
  * and their signers) into the stores of a running {@code serve}, through the repositories, oldest first.
- * Used by {@code bench/api-wrk.sh}; not part of the service.
+ * Used by {@code bench/api-wrk.sh}; a test-side tool, not part of the service.
  *
- * <pre>java -cp 'target/quarkus-app/app/*:target/quarkus-app/lib/boot/*:target/quarkus-app/lib/main/*' \
+ * <pre>java -cp 'target/test-classes:target/quarkus-app/app/*:target/quarkus-app/lib/boot/*:target/quarkus-app/lib/main/*' \
  *     io.mithrilj.aggregator.persistence.FixtureImport &lt;data_stores_directory&gt; &lt;aggregator-fake-data dir&gt;</pre>
  */
 public final class FixtureImport {
