@@ -3,7 +3,6 @@ package io.mithrilj.aggregator.crypto.stm.bls;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -102,49 +101,26 @@ public final class Bls {
 
     /** {@code Σ s_i · P_i} in G1 with blst's Pippenger. */
     public static G1Point msmG1(List<G1Point> points, byte[] scalars, int nbits) {
-        checkScalars(points.size(), scalars, nbits);
-        try (Arena arena = msmArena(points.size())) {
-            MemorySegment jac = msmParallel(
-                    arena,
-                    points.size(),
-                    nbits,
-                    true,
-                    (a, from, to) -> {
-                        MemorySegment pts = a.allocate((long) (to - from) * NativeBlst.P1_AFFINE_SIZE, 8);
-                        for (int i = from; i < to; i++) {
-                            points.get(i).copyRawTo(pts, (long) (i - from) * NativeBlst.P1_AFFINE_SIZE);
-                        }
-                        return pts;
-                    },
-                    scalars);
-            MemorySegment affine = arena.allocate(NativeBlst.P1_AFFINE_SIZE, 8);
-            NativeBlst.P1_TO_AFFINE.invokeExact(affine, jac);
-            return G1Point.ofRaw(affine);
-        } catch (Throwable t) {
-            throw NativeBlst.rethrow(t);
-        }
+        return msm(G1Point.GROUP, points, scalars, nbits, G1Point::ofRaw);
     }
 
     /** {@code Σ s_i · Q_i} in G2 with blst's Pippenger. */
     public static G2Point msmG2(List<G2Point> points, byte[] scalars, int nbits) {
+        return msm(G2Point.GROUP, points, scalars, nbits, G2Point::ofRaw);
+    }
+
+    private static <P extends CurvePoint<P>> P msm(
+            CurvePoint.Group group,
+            List<P> points,
+            byte[] scalars,
+            int nbits,
+            java.util.function.Function<MemorySegment, P> ofRaw) {
         checkScalars(points.size(), scalars, nbits);
         try (Arena arena = msmArena(points.size())) {
-            MemorySegment jac = msmParallel(
-                    arena,
-                    points.size(),
-                    nbits,
-                    false,
-                    (a, from, to) -> {
-                        MemorySegment pts = a.allocate((long) (to - from) * NativeBlst.P2_AFFINE_SIZE, 8);
-                        for (int i = from; i < to; i++) {
-                            points.get(i).copyRawTo(pts, (long) (i - from) * NativeBlst.P2_AFFINE_SIZE);
-                        }
-                        return pts;
-                    },
-                    scalars);
-            MemorySegment affine = arena.allocate(NativeBlst.P2_AFFINE_SIZE, 8);
-            NativeBlst.P2_TO_AFFINE.invokeExact(affine, jac);
-            return G2Point.ofRaw(affine);
+            MemorySegment jac = msmParallel(arena, group, points, nbits, scalars);
+            MemorySegment affine = arena.allocate(group.affineSize(), 8);
+            group.toAffine().invokeExact(affine, jac);
+            return ofRaw.apply(affine);
         } catch (Throwable t) {
             throw NativeBlst.rethrow(t);
         }
@@ -158,36 +134,44 @@ public final class Bls {
         return n < PARALLEL_MSM_THRESHOLD ? Arena.ofConfined() : Arena.ofShared();
     }
 
-    @FunctionalInterface
-    private interface PointCopier {
-        MemorySegment copy(Arena arena, int from, int to);
-    }
-
+    /** Large inputs: two halves on two threads, then one addition. */
     private static MemorySegment msmParallel(
-            Arena arena, int n, int nbits, boolean g1, PointCopier copier, byte[] scalars) throws Throwable {
+            Arena arena, CurvePoint.Group group, List<? extends CurvePoint<?>> points, int nbits, byte[] scalars)
+            throws Throwable {
+        int n = points.size();
         if (n < PARALLEL_MSM_THRESHOLD) {
-            return msmRange(arena, 0, n, nbits, g1, copier, scalars);
+            return msmRange(arena, group, points, 0, n, nbits, scalars);
         }
         int mid = n / 2;
         CompletableFuture<MemorySegment> upper = CompletableFuture.supplyAsync(() -> {
             try {
-                return msmRange(arena, mid, n, nbits, g1, copier, scalars);
+                return msmRange(arena, group, points, mid, n, nbits, scalars);
             } catch (Throwable t) {
                 throw NativeBlst.rethrow(t);
             }
         });
-        MemorySegment lower = msmRange(arena, 0, mid, nbits, g1, copier, scalars);
+        MemorySegment lower = msmRange(arena, group, points, 0, mid, nbits, scalars);
         MemorySegment other = upper.join();
-        MemorySegment sum = arena.allocate(g1 ? NativeBlst.P1_SIZE : NativeBlst.P2_SIZE, 8);
-        (g1 ? NativeBlst.P1_ADD_OR_DOUBLE : NativeBlst.P2_ADD_OR_DOUBLE).invokeExact(sum, lower, other);
+        MemorySegment sum = arena.allocate(group.jacobianSize(), 8);
+        group.addOrDouble().invokeExact(sum, lower, other);
         return sum;
     }
 
     private static MemorySegment msmRange(
-            Arena arena, int from, int to, int nbits, boolean g1, PointCopier copier, byte[] scalars) throws Throwable {
+            Arena arena,
+            CurvePoint.Group group,
+            List<? extends CurvePoint<?>> points,
+            int from,
+            int to,
+            int nbits,
+            byte[] scalars)
+            throws Throwable {
         int count = to - from;
         int scalarBytes = nbits / 8;
-        MemorySegment pts = copier.copy(arena, from, to);
+        MemorySegment pts = arena.allocate((long) count * group.affineSize(), 8);
+        for (int i = from; i < to; i++) {
+            points.get(i).copyRawTo(pts, (long) (i - from) * group.affineSize());
+        }
         MemorySegment sc = arena.allocate((long) count * scalarBytes, 8);
         MemorySegment.copy(scalars, from * scalarBytes, sc, ValueLayout.JAVA_BYTE, 0, count * scalarBytes);
         MemorySegment ptsArray = arena.allocate(ValueLayout.ADDRESS, 2);
@@ -196,12 +180,10 @@ public final class Bls {
         MemorySegment scArray = arena.allocate(ValueLayout.ADDRESS, 2);
         scArray.setAtIndex(ValueLayout.ADDRESS, 0, sc);
         scArray.setAtIndex(ValueLayout.ADDRESS, 1, MemorySegment.NULL);
-        MethodHandle scratchSize = g1 ? NativeBlst.P1S_MSM_SCRATCH : NativeBlst.P2S_MSM_SCRATCH;
-        long scratchBytes = (long) scratchSize.invokeExact((long) count);
+        long scratchBytes = (long) group.msmScratchSize().invokeExact((long) count);
         MemorySegment scratch = arena.allocate(Math.max(scratchBytes, 8), 64);
-        MemorySegment ret = arena.allocate(g1 ? NativeBlst.P1_SIZE : NativeBlst.P2_SIZE, 8);
-        MethodHandle msm = g1 ? NativeBlst.P1S_MSM : NativeBlst.P2S_MSM;
-        msm.invokeExact(ret, ptsArray, (long) count, scArray, (long) nbits, scratch);
+        MemorySegment ret = arena.allocate(group.jacobianSize(), 8);
+        group.msm().invokeExact(ret, ptsArray, (long) count, scArray, (long) nbits, scratch);
         return ret;
     }
 

@@ -21,9 +21,18 @@ public abstract sealed class CurvePoint<P extends CurvePoint<P>> implements Comp
             String name,
             int compressedSize,
             int affineSize,
+            int jacobianSize,
             MethodHandle uncompress,
             MethodHandle compress,
-            MethodHandle inGroup) {}
+            MethodHandle inGroup,
+            MethodHandle msm,
+            MethodHandle msmScratchSize,
+            MethodHandle addOrDouble,
+            MethodHandle toAffine) {}
+
+    Group group() {
+        return group;
+    }
 
     private final Group group;
     private final byte[] compressed;

@@ -11,9 +11,14 @@ public final class G1Point extends CurvePoint<G1Point> {
             "G1",
             COMPRESSED_SIZE,
             NativeBlst.P1_AFFINE_SIZE,
+            NativeBlst.P1_SIZE,
             NativeBlst.P1_UNCOMPRESS,
             NativeBlst.P1_AFFINE_COMPRESS,
-            NativeBlst.P1_AFFINE_IN_G1);
+            NativeBlst.P1_AFFINE_IN_G1,
+            NativeBlst.P1S_MSM,
+            NativeBlst.P1S_MSM_SCRATCH,
+            NativeBlst.P1_ADD_OR_DOUBLE,
+            NativeBlst.P1_TO_AFFINE);
 
     private G1Point(byte[] compressed, byte[] raw) {
         super(GROUP, compressed, raw);

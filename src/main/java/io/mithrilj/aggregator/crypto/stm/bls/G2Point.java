@@ -11,9 +11,14 @@ public final class G2Point extends CurvePoint<G2Point> {
             "G2",
             COMPRESSED_SIZE,
             NativeBlst.P2_AFFINE_SIZE,
+            NativeBlst.P2_SIZE,
             NativeBlst.P2_UNCOMPRESS,
             NativeBlst.P2_AFFINE_COMPRESS,
-            NativeBlst.P2_AFFINE_IN_G2);
+            NativeBlst.P2_AFFINE_IN_G2,
+            NativeBlst.P2S_MSM,
+            NativeBlst.P2S_MSM_SCRATCH,
+            NativeBlst.P2_ADD_OR_DOUBLE,
+            NativeBlst.P2_TO_AFFINE);
 
     private G2Point(byte[] compressed, byte[] raw) {
         super(GROUP, compressed, raw);
