@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
@@ -176,59 +177,69 @@ public final class CertificateJson {
     }
 
     public static void writeCertificateMessage(JsonGenerator g, CertificateMessage m) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("hash", m.hash());
-        g.writeStringField("previous_hash", m.previousHash());
-        g.writeFieldName("epoch");
-        writeU64(g, m.epoch().value());
-        g.writeFieldName("signed_entity_type");
-        writeSignedEntityType(g, m.signedEntityType());
-        g.writeFieldName("metadata");
+        writeHead(g, m.hash(), m.previousHash(), m.epoch(), m.signedEntityType());
         writeMetadata(g, m.metadata());
-        g.writeFieldName("protocol_message");
-        writeProtocolMessage(g, m.protocolMessage());
-        g.writeStringField("signed_message", m.signedMessage());
-        g.writeStringField("aggregate_verification_key", m.aggregateVerificationKey());
+        writeTail(g, m.protocolMessage(), m.signedMessage(), m.aggregateVerificationKey());
         g.writeStringField("multi_signature", m.multiSignature());
         g.writeStringField("genesis_signature", m.genesisSignature());
         g.writeEndObject();
     }
 
     public static void writeListItem(JsonGenerator g, CertificateListItemMessage m) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("hash", m.hash());
-        g.writeStringField("previous_hash", m.previousHash());
-        g.writeFieldName("epoch");
-        writeU64(g, m.epoch().value());
-        g.writeFieldName("signed_entity_type");
-        writeSignedEntityType(g, m.signedEntityType());
-        g.writeFieldName("metadata");
+        writeHead(g, m.hash(), m.previousHash(), m.epoch(), m.signedEntityType());
         var md = m.metadata();
-        g.writeStartObject();
-        g.writeStringField("network", md.network());
-        g.writeStringField("version", md.protocolVersion());
-        g.writeFieldName("parameters");
-        writeProtocolParameters(g, md.protocolParameters());
-        g.writeStringField("initiated_at", Rfc3339.format(md.initiatedAt()));
-        g.writeStringField("sealed_at", Rfc3339.format(md.sealedAt()));
+        writeMetadataHead(
+                g, md.network(), md.protocolVersion(), md.protocolParameters(), md.initiatedAt(), md.sealedAt());
         g.writeFieldName("total_signers");
         writeU64(g, md.totalSigners());
         g.writeEndObject();
-        g.writeFieldName("protocol_message");
-        writeProtocolMessage(g, m.protocolMessage());
-        g.writeStringField("signed_message", m.signedMessage());
-        g.writeStringField("aggregate_verification_key", m.aggregateVerificationKey());
+        writeTail(g, m.protocolMessage(), m.signedMessage(), m.aggregateVerificationKey());
         g.writeEndObject();
     }
 
-    public static void writeMetadata(JsonGenerator g, CertificateMetadata md) throws IOException {
+    /** Opens a certificate (detail or list item): hash, previous hash, epoch, signed entity type, "metadata" key. */
+    private static void writeHead(JsonGenerator g, String hash, String previousHash, Epoch epoch, SignedEntityType type)
+            throws IOException {
         g.writeStartObject();
-        g.writeStringField("network", md.network());
-        g.writeStringField("version", md.protocolVersion());
+        g.writeStringField("hash", hash);
+        g.writeStringField("previous_hash", previousHash);
+        g.writeFieldName("epoch");
+        writeU64(g, epoch.value());
+        g.writeFieldName("signed_entity_type");
+        writeSignedEntityType(g, type);
+        g.writeFieldName("metadata");
+    }
+
+    /** The fields both metadata forms start with; the caller writes the rest and closes the object. */
+    private static void writeMetadataHead(
+            JsonGenerator g,
+            String network,
+            String version,
+            ProtocolParameters parameters,
+            Instant initiatedAt,
+            Instant sealedAt)
+            throws IOException {
+        g.writeStartObject();
+        g.writeStringField("network", network);
+        g.writeStringField("version", version);
         g.writeFieldName("parameters");
-        writeProtocolParameters(g, md.protocolParameters());
-        g.writeStringField("initiated_at", Rfc3339.format(md.initiatedAt()));
-        g.writeStringField("sealed_at", Rfc3339.format(md.sealedAt()));
+        writeProtocolParameters(g, parameters);
+        g.writeStringField("initiated_at", Rfc3339.format(initiatedAt));
+        g.writeStringField("sealed_at", Rfc3339.format(sealedAt));
+    }
+
+    /** The fields both certificate forms end with (before the signatures of the detail form). */
+    private static void writeTail(JsonGenerator g, ProtocolMessage message, String signedMessage, String avk)
+            throws IOException {
+        g.writeFieldName("protocol_message");
+        writeProtocolMessage(g, message);
+        g.writeStringField("signed_message", signedMessage);
+        g.writeStringField("aggregate_verification_key", avk);
+    }
+
+    public static void writeMetadata(JsonGenerator g, CertificateMetadata md) throws IOException {
+        writeMetadataHead(
+                g, md.network(), md.protocolVersion(), md.protocolParameters(), md.initiatedAt(), md.sealedAt());
         g.writeArrayFieldStart("signers");
         for (StakeDistributionParty p : md.signers()) {
             g.writeStartObject();
