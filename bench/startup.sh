@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Time from process start to /q/health/ready = 200, with the embedded PostgreSQL already initialised
-# (a first, untimed run creates it). Usage: bench/startup.sh [runs]  (default 5). Loopback only.
+# (a first, untimed run creates it), started the way operators start it: bin/mithril-aggregator serve (with
+# the build's AOT cache when it is current). Usage: bench/startup.sh [runs]  (default 5). Loopback only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 runs=${1:-5}
 jar=target/quarkus-app/quarkus-run.jar
 [ -f "$jar" ] || ./mvnw -q -B package -DskipTests
+[ -f target/quarkus-app/app.aot ] && echo "with the AOT cache target/quarkus-app/app.aot" >&2
 work=$(mktemp -d)
 port=$(( 20000 + RANDOM % 20000 ))
 trap 'pkill -f "quarkus-run.jar serve" 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -14,7 +16,7 @@ trap 'pkill -f "quarkus-run.jar serve" 2>/dev/null || true; rm -rf "$work"' EXIT
 start_once() {
   local t0 t1
   t0=$(date +%s%N)
-  (cd "$work" && SERVER_PORT=$port SERVER_IP=127.0.0.1 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -jar "$OLDPWD/$jar" serve >>"$work/out.log" 2>&1) &
+  (cd "$work" && SERVER_PORT=$port SERVER_IP=127.0.0.1 exec "$OLDPWD/bin/mithril-aggregator" serve >>"$work/out.log" 2>&1) &
   local pid=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do
     kill -0 $pid 2>/dev/null || { echo "service exited" >&2; tail -20 "$work/out.log" >&2; exit 1; }

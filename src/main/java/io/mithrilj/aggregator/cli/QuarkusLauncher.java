@@ -114,7 +114,7 @@ public final class QuarkusLauncher {
             System.out.println("Press Ctrl+C to stop");
             Quarkus.waitForExit();
             System.out.println("Services stopped, exiting.");
-            return 0;
+            return AotTrainingRun.exitCode();
         }
     }
 

@@ -1,6 +1,10 @@
 package io.mithrilj.aggregator.cli;
 
 import io.mithrilj.aggregator.config.ResolvedSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,8 +71,24 @@ public final class ServeCommand implements Callable<Integer> {
         if (resetDigestsCache) flag("reset_digests_cache", "true");
         if (allowUnparsableBlock) flag("allow_unparsable_block", "true");
         if (enableMetricsServer) flag("enable_metrics_server", "true");
+        if (Boolean.getBoolean(AotTrainingRun.PROPERTY)) {
+            // the build's AOT training run: loopback only, free ports, metrics server on
+            flag("server_ip", "127.0.0.1");
+            flag("server_port", freePort());
+            flag("enable_metrics_server", "true");
+            flag("metrics_server_ip", "127.0.0.1");
+            flag("metrics_server_port", freePort());
+        }
         if (!QuarkusLauncher.settingsUsable(spec.commandLine().getErr())) return 1;
         return QuarkusLauncher.serve();
+    }
+
+    private static String freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return Integer.toString(socket.getLocalPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free loopback port for the AOT training run", e);
+        }
     }
 
     private static void flag(String key, String value) {

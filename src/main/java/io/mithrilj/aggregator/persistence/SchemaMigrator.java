@@ -25,11 +25,15 @@ public class SchemaMigrator {
     }
 
     void migrate(@Observes @Priority(0) StartupEvent event) {
+        long waitStart = System.nanoTime();
         EmbeddedDatabase.awaitLaunched();
+        LOG.debugf(
+                "Schema migration started (%d ms waiting for the database)",
+                (System.nanoTime() - waitStart) / 1_000_000);
         var result = flyway.migrate();
         SchemaReadiness.markMigrated();
-        LOG.infof(
-                "Database schema at version %s (%d migrations applied)",
-                result.targetSchemaVersion, result.migrationsExecuted);
+        // Flyway reports no target version when nothing was applied: the schema stayed at its initial one
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        LOG.infof("Database schema at version %s (%d migrations applied)", version, result.migrationsExecuted);
     }
 }
