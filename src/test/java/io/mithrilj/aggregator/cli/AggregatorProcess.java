@@ -13,10 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The packaged service run as an operator runs it: {@code java -jar target/quarkus-app/quarkus-run.jar …}. */
+/**
+ * The packaged service run as an operator runs it: {@code bin/mithril-aggregator …}, the launcher of the jar
+ * built in {@code target/quarkus-app} (with its AOT cache).
+ */
 final class AggregatorProcess implements AutoCloseable {
 
-    static final Path JAR = Path.of(System.getProperty("mithril.runner.jar", "target/quarkus-app/quarkus-run.jar"));
+    static final Path LAUNCHER = Path.of("bin/mithril-aggregator").toAbsolutePath();
     static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -28,22 +31,18 @@ final class AggregatorProcess implements AutoCloseable {
         this.output = output;
     }
 
-    static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    /** Start the jar with these arguments in {@code workDir}, with exactly this environment (plus PATH/HOME). */
+    /**
+     * Start the launcher with these arguments in {@code workDir}, with exactly this environment (plus PATH,
+     * HOME, TMPDIR and JAVA_HOME, the JDK running the tests).
+     */
     static AggregatorProcess start(Path workDir, Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                java(),
-                "--enable-native-access=ALL-UNNAMED",
-                "-jar",
-                JAR.toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb =
                 new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         Map<String, String> environment = pb.environment();
         environment.keySet().removeIf(k -> !k.equals("PATH") && !k.equals("HOME") && !k.equals("TMPDIR"));
+        environment.put("JAVA_HOME", System.getProperty("java.home"));
         environment.putAll(env);
         Path output = Files.createTempFile(workDir, "aggregator-", ".log");
         pb.redirectOutput(output.toFile());

@@ -3,6 +3,8 @@ package io.mithrilj.aggregator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mithrilj.aggregator.metrics.MithrilMetric;
+import io.mithrilj.aggregator.protocol.Fixtures;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -61,14 +63,42 @@ class CommandLineIT {
     }
 
     @Test
+    void verifiesARealCertificateChainWithTheNativeCryptography() throws Exception {
+        // upstream's fixture chain, served over HTTP: the packaged jar checks every STM multi-signature (blst
+        // through the FFM API, allowed by the jar's manifest: no JVM warning about restricted methods)
+        try (FakeAggregator aggregator = new FakeAggregator()) {
+            AggregatorProcess.Result verified = AggregatorProcess.run(
+                    work,
+                    Map.of(),
+                    "tools",
+                    "verify-certificate-chain",
+                    "--aggregator-endpoint",
+                    aggregator.endpoint(),
+                    "--genesis-verification-key",
+                    Fixtures.GENESIS_VK);
+            assertThat(verified.exitCode()).as(verified.output()).isZero();
+            assertThat(verified.output())
+                    .contains("Certificate chain is valid: 12 certificates")
+                    .doesNotContain("restricted method")
+                    .doesNotContain("WARNING");
+        }
+    }
+
+    @Test
     void servesOnTheEmbeddedDatabaseKeepsItsRowsAndLeavesPortsToOtherCommands() throws Exception {
         // upstream's default ports (8080, metrics 9090): the other commands must run beside them
         int port = 8080;
         int metricsPort = 9090;
         Map<String, String> env = Map.of("ENABLE_METRICS_SERVER", "true");
+        // the build's AOT cache, given by the launcher (its log names the file it opened); AOTMode=on: the JVM
+        // refuses to start if that cache does not match this JDK and these jars, instead of ignoring it
+        Path aotLog = work.resolve("aot.log");
+        Map<String, String> cached =
+                Map.of("ENABLE_METRICS_SERVER", "true", "JAVA_OPTS", "-XX:AOTMode=on -Xlog:aot=info:file=" + aotLog);
         String ready = "http://127.0.0.1:" + port + "/q/health/ready";
-        try (AggregatorProcess first = AggregatorProcess.start(work, env, "-vv", "serve")) {
+        try (AggregatorProcess first = AggregatorProcess.start(work, cached, "-vv", "serve")) {
             first.awaitReady(ready, Duration.ofSeconds(120));
+            assertThat(Files.readString(aotLog)).contains("Opened AOT cache ").contains("quarkus-app/app.aot");
             assertThat(AggregatorProcess.get("http://127.0.0.1:" + port + "/q/health/live")
                             .statusCode())
                     .isEqualTo(200);
@@ -97,7 +127,7 @@ class CommandLineIT {
                     .as("embedded PostgreSQL stopped")
                     .doesNotExist();
         }
-        try (AggregatorProcess second = AggregatorProcess.start(work, env, "-vv", "serve")) {
+        try (AggregatorProcess second = AggregatorProcess.start(work, cached, "-vv", "serve")) {
             long nanos = second.awaitReady(ready, Duration.ofSeconds(120));
             System.out.printf("restart to ready with the embedded database initialised: %d ms%n", nanos / 1_000_000);
             second.awaitOutput("Service start number 2 recorded in the stores", Duration.ofSeconds(30));
