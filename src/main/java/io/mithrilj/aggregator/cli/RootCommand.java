@@ -1,9 +1,7 @@
 package io.mithrilj.aggregator.cli;
 
-import io.mithrilj.aggregator.config.ResolvedSettings;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -15,14 +13,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Mithril aggregator node (JVM): collects STM signatures, produces certificates, serves the API.",
-        subcommands = {
-            ServeCommand.class,
-            GenesisCommand.class,
-            EraCommand.class,
-            ToolsCommand.class,
-            DatabaseCommand.class,
-            HelpCommand.class
-        })
+        // subcommands added by MithrilAggregatorMain.commandLine: only the one a command line names
+        subcommands = {})
 public final class RootCommand implements Runnable {
 
     @Spec
@@ -30,7 +22,7 @@ public final class RootCommand implements Runnable {
 
     @Option(
             names = {"-r", "--run-mode"},
-            defaultValue = "dev",
+            defaultValue = GlobalOptions.DEFAULT_RUN_MODE,
             description = "Run mode: selects <config-directory>/<run-mode>.json (default: ${DEFAULT-VALUE})")
     String runMode;
 
@@ -42,7 +34,7 @@ public final class RootCommand implements Runnable {
 
     @Option(
             names = "--config-directory",
-            defaultValue = "./config",
+            defaultValue = GlobalOptions.DEFAULT_CONFIG_DIRECTORY,
             description = "Directory of the configuration files (default: ${DEFAULT-VALUE})")
     Path configDirectory;
 
@@ -51,22 +43,13 @@ public final class RootCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "a command is required");
     }
 
-    /** Make the global options visible to the settings (run-mode file, flags) and to logging. */
-    void applyGlobalOptions() {
-        System.setProperty(ResolvedSettings.RUN_MODE_PROPERTY, runMode);
-        System.setProperty(ResolvedSettings.CONFIG_DIRECTORY_PROPERTY, configDirectory.toString());
-        if (dbDirectory != null)
-            System.setProperty(ResolvedSettings.FLAG_PREFIX + "db_directory", dbDirectory.toString());
-        System.setProperty("quarkus.log.level", logLevel());
+    /** The global options as parsed. */
+    GlobalOptions options() {
+        return new GlobalOptions(runMode, verbosity.length, dbDirectory, configDirectory);
     }
 
-    String logLevel() {
-        return switch (verbosity.length) {
-            case 0 -> "ERROR";
-            case 1 -> "WARN";
-            case 2 -> "INFO";
-            case 3 -> "DEBUG";
-            default -> "TRACE";
-        };
+    /** Make the global options visible to the settings (run-mode file, flags) and to logging. */
+    void applyGlobalOptions() {
+        options().apply();
     }
 }
