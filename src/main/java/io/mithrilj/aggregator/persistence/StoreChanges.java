@@ -8,6 +8,7 @@ import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -91,7 +92,15 @@ public class StoreChanges {
 
     void stop(@Observes ShutdownEvent event) {
         live = false;
-        if (subscriber != null) subscriber.closeAndForget();
+        // closed and awaited here, before Vert.x stops its event loops: a close completing after them is
+        // reported by Netty as an error at every stop
+        if (subscriber != null) {
+            try {
+                subscriber.close().await().atMost(Duration.ofSeconds(5));
+            } catch (RuntimeException e) {
+                LOG.debugf("store change subscriber did not close cleanly: %s", e.getMessage());
+            }
+        }
     }
 
     /** Current generation: any change to a served table since a read started makes its result uncacheable. */

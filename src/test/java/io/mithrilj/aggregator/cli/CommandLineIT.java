@@ -122,7 +122,9 @@ class CommandLineIT {
             assertThat(first.stop()).isEqualTo(143);
             assertThat(first.output())
                     .contains("Service start number 1 recorded in the stores")
-                    .contains("mithril-aggregator stopped in");
+                    .contains("mithril-aggregator stopped in")
+                    .as("a clean stop logs no error")
+                    .doesNotContain("\"level\":\"ERROR\"");
             assertThat(work.resolve("stores/postgres/postmaster.pid"))
                     .as("embedded PostgreSQL stopped")
                     .doesNotExist();
@@ -132,7 +134,9 @@ class CommandLineIT {
             System.out.printf("restart to ready with the embedded database initialised: %d ms%n", nanos / 1_000_000);
             second.awaitOutput("Service start number 2 recorded in the stores", Duration.ofSeconds(30));
             assertThat(second.stop()).isEqualTo(143);
-            assertThat(second.output()).contains("Service start number 2 recorded in the stores");
+            assertThat(second.output())
+                    .contains("Service start number 2 recorded in the stores")
+                    .doesNotContain("\"level\":\"ERROR\"");
         }
     }
 }
