@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Interleaved start-up comparison of builds (A, B, A, B…), so that the VM's speed drift hits all alike.
+# Each argument is a command that starts the service when given `serve` (e.g. a checkout's
+# bin/mithril-aggregator). Time: spawn to the first 200 of /q/health/ready, embedded PostgreSQL already
+# initialised (one untimed start per command first), all on the same stores. Loopback only.
+#   usage: bench/startup-ab.sh RUNS COMMAND [COMMAND...]
+set -euo pipefail
+[ $# -ge 2 ] || { echo "usage: $0 RUNS COMMAND [COMMAND...]" >&2; exit 2; }
+runs=$1; shift
+# commands given by a relative path run from a temporary directory: make them absolute
+commands=()
+for c in "$@"; do
+  if [ -e "$c" ]; then commands+=("$(cd "$(dirname "$c")" && pwd)/$(basename "$c")"); else commands+=("$c"); fi
+done
+set -- "${commands[@]}"
+work=$(mktemp -d)
+port=$(( 20000 + RANDOM % 20000 ))
+trap 'pkill -f "quarkus-run.jar serve" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+start_once() {
+  local t0 t1 pid
+  t0=$(date +%s%N)
+  (cd "$work" && SERVER_PORT=$port SERVER_IP=127.0.0.1 exec $1 serve >>"$work/out.log" 2>&1) &
+  pid=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do
+    kill -0 $pid 2>/dev/null || { echo "service exited: $1" >&2; tail -20 "$work/out.log" >&2; exit 1; }
+    sleep 0.02
+  done
+  t1=$(date +%s%N)
+  kill -TERM $pid; wait $pid 2>/dev/null || true
+  echo $(( (t1 - t0) / 1000000 ))
+}
+
+declare -a times
+for c in "$@"; do start_once "$c" >/dev/null; done
+for _ in $(seq "$runs"); do
+  n=0
+  for c in "$@"; do times[$n]="${times[$n]:-} $(start_once "$c")"; n=$((n + 1)); done
+done
+n=0
+for c in "$@"; do
+  sorted=$(echo ${times[$n]} | tr ' ' '\n' | sort -n | tr '\n' ' ')
+  median=$(echo ${times[$n]} | tr ' ' '\n' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  echo "$median ms median [ $sorted] <- $c"
+  n=$((n + 1))
+done
