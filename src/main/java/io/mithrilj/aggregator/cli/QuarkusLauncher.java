@@ -4,6 +4,7 @@ import io.mithrilj.aggregator.config.DatabaseUrl;
 import io.mithrilj.aggregator.config.ResolvedSettings;
 import io.mithrilj.aggregator.persistence.DatabaseMigrations;
 import io.mithrilj.aggregator.persistence.EmbeddedDatabase;
+import io.mithrilj.aggregator.persistence.StoresUnavailable;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import java.io.PrintWriter;
@@ -111,7 +112,11 @@ public final class QuarkusLauncher {
         return exitCode[0];
     }
 
+    /** The stores' own message when they are the cause (it names the database), else the root cause's. */
     private static String rootMessage(Throwable t) {
+        for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof StoresUnavailable) return c.getMessage();
+        }
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
         return root.getMessage() == null ? root.toString() : root.getMessage();

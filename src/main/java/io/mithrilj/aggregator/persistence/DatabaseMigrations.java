@@ -81,6 +81,15 @@ public final class DatabaseMigrations {
 
     /** Apply the pending migrations to a database, now. */
     public static Outcome migrate(JdbcTarget target) {
+        try {
+            return migrateOrThrow(target);
+        } catch (RuntimeException e) {
+            throw new StoresUnavailable(
+                    "cannot migrate the database schema at " + target + ": " + StoresUnavailable.reason(e), e);
+        }
+    }
+
+    private static Outcome migrateOrThrow(JdbcTarget target) {
         Flyway flyway = Flyway.configure(DatabaseMigrations.class.getClassLoader())
                 .dataSource(target.url(), target.user(), target.password())
                 .resourceProvider(new ListedScripts())

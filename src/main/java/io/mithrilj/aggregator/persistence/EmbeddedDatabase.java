@@ -84,8 +84,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
             server.join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new IllegalStateException(
-                    "cannot start the embedded PostgreSQL in " + dataDirectory + ": " + cause.getMessage(), cause);
+            throw new StoresUnavailable(
+                    "cannot start the embedded PostgreSQL in " + dataDirectory + ": " + StoresUnavailable.reason(cause),
+                    cause);
         }
     }
 

@@ -63,6 +63,20 @@ class CommandLineIT {
     }
 
     @Test
+    void anUnreachableDatabaseStopsStartupWithOneLineNamingIt() throws Exception {
+        AggregatorProcess.Result result = AggregatorProcess.run(
+                work, Map.of("DATABASE_URL", "postgresql://mithril:secret@127.0.0.1:1/mithril"), "serve");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.output().lines().filter(l -> l.startsWith("Error: ")))
+                .singleElement()
+                .asString()
+                .contains("cannot migrate the database schema at jdbc:postgresql://127.0.0.1:1/mithril (user mithril)")
+                .contains("Connection")
+                .doesNotContain("secret");
+        assertThat(result.output()).doesNotContain("secret");
+    }
+
+    @Test
     void verifiesARealCertificateChainWithTheNativeCryptography() throws Exception {
         // upstream's fixture chain, served over HTTP: the packaged jar checks every STM multi-signature (blst
         // through the FFM API, allowed by the jar's manifest: no JVM warning about restricted methods)
