@@ -10,6 +10,7 @@ import io.quarkus.runtime.QuarkusApplication;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,31 +41,37 @@ public final class QuarkusLauncher {
         return SHUTTING_DOWN.get();
     }
 
-    /** Check the settings; print one line per problem and return false when they are not usable. */
-    static boolean settingsUsable(PrintWriter err) {
-        List<String> problems = ResolvedSettings.fromProcess().problems();
+    /**
+     * Resolve and check the settings (once: the launch and Quarkus' configuration use the same resolution);
+     * print one line per problem and give nothing when they are not usable.
+     */
+    static Optional<ResolvedSettings> checkedSettings(PrintWriter err) {
+        ResolvedSettings settings = ResolvedSettings.fromProcess();
+        List<String> problems = settings.problems();
         problems.forEach(p -> err.println("Error: invalid configuration: " + p));
         err.flush();
-        return problems.isEmpty();
+        if (!problems.isEmpty()) return Optional.empty();
+        ResolvedSettings.recordChecked(settings);
+        return Optional.of(settings);
     }
 
-    static int serve() {
+    static int serve(ResolvedSettings settings) {
         System.setProperty(COMMAND_PROPERTY, "serve");
-        return launch(ServeApplication.class, true);
+        return launch(ServeApplication.class, true, settings);
     }
 
-    static int runWithStores(String commandName, StoreCommand command) {
+    static int runWithStores(String commandName, ResolvedSettings settings, StoreCommand command) {
         System.setProperty(COMMAND_PROPERTY, commandName);
         pendingCommand = command;
-        return launch(StoreCommandApplication.class, false);
+        return launch(StoreCommandApplication.class, false, settings);
     }
 
-    private static int launch(Class<? extends QuarkusApplication> application, boolean http) {
+    private static int launch(
+            Class<? extends QuarkusApplication> application, boolean http, ResolvedSettings settings) {
         if (!http) {
             System.setProperty("quarkus.http.host-enabled", "false");
             System.setProperty("quarkus.log.console.stderr", "true");
         }
-        ResolvedSettings settings = ResolvedSettings.fromProcess();
         EmbeddedDatabase embedded = null;
         if (settings.get("database_url").isEmpty()) {
             embedded = EmbeddedDatabase.launchInBackground(
@@ -117,9 +124,7 @@ public final class QuarkusLauncher {
         for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
             if (c instanceof StoresUnavailable) return c.getMessage();
         }
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        return root.getMessage() == null ? root.toString() : root.getMessage();
+        return StoresUnavailable.reason(t);
     }
 
     /** {@code serve}: runs until stopped (SIGINT or SIGTERM: graceful, exit 0). */

@@ -49,8 +49,7 @@ record ServeOptions(
             flag("metrics_server_ip", "127.0.0.1");
             flag("metrics_server_port", freePort());
         }
-        if (!QuarkusLauncher.settingsUsable(err)) return 1;
-        return QuarkusLauncher.serve();
+        return QuarkusLauncher.checkedSettings(err).map(QuarkusLauncher::serve).orElse(1);
     }
 
     private static String freePort() {

@@ -21,8 +21,9 @@ abstract class StoresCommand implements Callable<Integer> {
 
     int runInQuarkus(QuarkusLauncher.StoreCommand command) {
         root().applyGlobalOptions();
-        if (!QuarkusLauncher.settingsUsable(spec.commandLine().getErr())) return 1;
-        return QuarkusLauncher.runWithStores(spec.qualifiedName(), command);
+        return QuarkusLauncher.checkedSettings(spec.commandLine().getErr())
+                .map(settings -> QuarkusLauncher.runWithStores(spec.qualifiedName(), settings, command))
+                .orElse(1);
     }
 
     static <T> T bean(Class<T> type) {
@@ -30,6 +31,6 @@ abstract class StoresCommand implements Callable<Integer> {
     }
 
     static String storesDirectory() {
-        return ResolvedSettings.fromProcess().get("data_stores_directory").orElse("./stores");
+        return ResolvedSettings.current().get("data_stores_directory").orElse("./stores");
     }
 }

