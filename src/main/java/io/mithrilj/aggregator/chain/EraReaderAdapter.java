@@ -1,0 +1,13 @@
+package io.mithrilj.aggregator.chain;
+
+import io.mithrilj.aggregator.cardano.era.EraMarker;
+import java.util.List;
+
+/**
+ * Where the Mithril era markers come from (upstream {@code EraReaderAdapter}): bootstrap, the chain
+ * (signed datums), a file or fixed markers. Throws {@link ChainObserverException} when they cannot be read.
+ */
+public interface EraReaderAdapter {
+
+    List<EraMarker> readMarkers();
+}
