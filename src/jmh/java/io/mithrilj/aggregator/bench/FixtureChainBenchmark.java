@@ -7,8 +7,9 @@ import io.mithrilj.aggregator.certificate.StmMultiSignatureVerifier;
 import io.mithrilj.aggregator.certificate.VerifiedCertificateCache;
 import io.mithrilj.aggregator.protocol.Certificate;
 import io.mithrilj.aggregator.protocol.json.CertificateJson;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -36,19 +37,27 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 public class FixtureChainBenchmark {
     static final String LATEST = "ac347e66778ead81dd4a5d37427858dd60997620c18bf9303c638708a7cc8773";
-    static final String GENESIS_VK =
-            "5b33322c3235332c3138362c3230312c3137372c31312c3131372c3133352c3138372c3136372c3138312c3138382c32322c35392c3230362c3130352c3233312c3135302c3231352c33302c37382c3231322c37362c31362c3235322c3138302c37322c3133342c3133372c3234372c3136312c36385d";
+    // the test resources the tests read (the jmh profile puts src/test/resources/upstream on the class path)
+    static final String GENESIS_VK = resource("/upstream/genesis-verification-key.txt").strip();
 
     Map<String, String> json;
     Map<String, Certificate> certificates;
     CertificateChainVerifier verifier;
     CertificateChainVerifier parsingVerifier;
 
+    static String resource(String name) {
+        try (var in = FixtureChainBenchmark.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException(name + " is not on the class path (run with -Pjmh)");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Setup
     public void setup() throws Exception {
-        String dir = System.getProperty("mithril.reference.dir", "../shared/reference/mithril-2603.1");
         var tree = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(Files.readString(Path.of(dir, "aggregator-fake-data", "certificates.json")));
+                .readTree(resource("/upstream/mithril-2603.1/aggregator-fake-data/certificates.json"));
         json = new LinkedHashMap<>();
         tree.fields().forEachRemaining(e -> json.put(e.getKey(), e.getValue().toString()));
         certificates = new LinkedHashMap<>();

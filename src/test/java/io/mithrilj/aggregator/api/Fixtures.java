@@ -2,37 +2,19 @@ package io.mithrilj.aggregator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mithrilj.aggregator.message.MessageJson;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.mithrilj.aggregator.testing.UpstreamReference;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Upstream 2603.1 reference files (system property {@code mithril.reference.dir}). */
+/** Upstream 2603.1 reference messages as the API tests compare them (files found by {@link UpstreamReference}). */
 final class Fixtures {
 
     private Fixtures() {}
 
-    static Path referenceDir() {
-        String dir = System.getProperty("mithril.reference.dir");
-        Path path = dir != null ? Path.of(dir) : Path.of("../shared/reference/mithril-2603.1");
-        return path.toAbsolutePath().normalize();
-    }
-
-    static Path openApi() {
-        return referenceDir().resolve("openapi.yaml");
-    }
-
     static String text(String fakeDataFile) {
-        try {
-            return Files.readString(
-                    referenceDir().resolve("aggregator-fake-data").resolve(fakeDataFile));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return UpstreamReference.text("aggregator-fake-data/" + fakeDataFile);
     }
 
     static JsonNode json(String fakeDataFile) {

@@ -8,6 +8,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.mithrilj.aggregator.testing.UpstreamReference;
 import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;
 import io.restassured.response.Response;
@@ -61,7 +62,7 @@ public final class OpenApiValidationFilter implements Filter {
     private OpenApiValidationFilter() {
         try {
             document = new ObjectMapper(new YAMLFactory())
-                    .readTree(Fixtures.openApi().toFile());
+                    .readTree(UpstreamReference.openApi().toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

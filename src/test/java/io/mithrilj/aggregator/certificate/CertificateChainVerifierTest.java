@@ -37,6 +37,7 @@ import io.mithrilj.aggregator.protocol.Fixtures;
 import io.mithrilj.aggregator.protocol.ProtocolMessagePartKey;
 import io.mithrilj.aggregator.protocol.json.JsonHex;
 import io.mithrilj.aggregator.protocol.json.MessageFormatException;
+import io.mithrilj.aggregator.testing.UpstreamReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,11 +61,11 @@ class CertificateChainVerifierTest {
     }
 
     private static CertificateChainVerifier verifier(Map<String, Certificate> certs) {
-        return ChainFixture.verifier(certs, bestMultiSignatureVerifier(), Fixtures.GENESIS_VK);
+        return ChainFixture.verifier(certs, bestMultiSignatureVerifier(), UpstreamReference.GENESIS_VERIFICATION_KEY);
     }
 
     private static CertificateChainVerifier lenientVerifier(Map<String, Certificate> certs) {
-        return ChainFixture.verifier(certs, MULTI_SIGNATURE_NOT_CHECKED, Fixtures.GENESIS_VK);
+        return ChainFixture.verifier(certs, MULTI_SIGNATURE_NOT_CHECKED, UpstreamReference.GENESIS_VERIFICATION_KEY);
     }
 
     // ------------------------------------------------------------------ whole chain
@@ -98,7 +99,7 @@ class CertificateChainVerifierTest {
         var v = new CertificateChainVerifier(
                 new InMemoryCertificateRetriever(certs.values()),
                 bestMultiSignatureVerifier(),
-                GenesisSignatureVerifier.ed25519(Fixtures.GENESIS_VK),
+                GenesisSignatureVerifier.ed25519(UpstreamReference.GENESIS_VERIFICATION_KEY),
                 new VerifiedCertificateCache(100),
                 1000);
         v.verifyChain(certs.get(Fixtures.LATEST));
@@ -126,7 +127,7 @@ class CertificateChainVerifierTest {
         var v = new CertificateChainVerifier(
                 new InMemoryCertificateRetriever(certs.values()),
                 bestMultiSignatureVerifier(),
-                GenesisSignatureVerifier.ed25519(Fixtures.GENESIS_VK),
+                GenesisSignatureVerifier.ed25519(UpstreamReference.GENESIS_VERIFICATION_KEY),
                 VerifiedCertificateCache.disabled(),
                 5);
         assertRefused(
@@ -406,7 +407,9 @@ class CertificateChainVerifierTest {
         Certificate latest = certs.get(Fixtures.LATEST);
         CertificateRetriever wrong = h -> certs.get("5332bc34ea37075dca619da530924c4abae3450b8aaa9805bfcb6612af96fd0d");
         var v = new CertificateChainVerifier(
-                wrong, bestMultiSignatureVerifier(), GenesisSignatureVerifier.ed25519(Fixtures.GENESIS_VK));
+                wrong,
+                bestMultiSignatureVerifier(),
+                GenesisSignatureVerifier.ed25519(UpstreamReference.GENESIS_VERIFICATION_KEY));
         assertRefused(CertificateChainPreviousHashUnmatch.class, Fixtures.LATEST, () -> v.verifyChain(latest));
     }
 

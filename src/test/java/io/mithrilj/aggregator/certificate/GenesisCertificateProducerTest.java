@@ -8,6 +8,7 @@ import io.mithrilj.aggregator.protocol.Certificate;
 import io.mithrilj.aggregator.protocol.CertificateSignature;
 import io.mithrilj.aggregator.protocol.Fixtures;
 import io.mithrilj.aggregator.protocol.json.CertificateJson;
+import io.mithrilj.aggregator.testing.UpstreamReference;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,9 @@ class GenesisCertificateProducerTest {
                 new String(payload, StandardCharsets.US_ASCII));
         // upstream's deterministic test key is the fixture's genesis key; Ed25519 is deterministic
         Ed25519SigningKey key = Ed25519SigningKey.deterministicTestKey();
-        assertEquals(Fixtures.GENESIS_VK, key.verificationKey().toJsonHex());
+        assertEquals(
+                UpstreamReference.GENESIS_VERIFICATION_KEY,
+                key.verificationKey().toJsonHex());
         Ed25519Signature sig = key.sign(payload);
         assertEquals(((CertificateSignature.Genesis) fixture.signature()).bytesHex(), sig.toBytesHex());
         Certificate rebuilt = GenesisCertificateProducer.createCertificate(
@@ -42,7 +45,7 @@ class GenesisCertificateProducerTest {
         new CertificateChainVerifier(
                         h -> null,
                         ChainFixture.MULTI_SIGNATURE_NOT_CHECKED,
-                        GenesisSignatureVerifier.ed25519(Fixtures.GENESIS_VK))
+                        GenesisSignatureVerifier.ed25519(UpstreamReference.GENESIS_VERIFICATION_KEY))
                 .verifyChain(rebuilt);
     }
 

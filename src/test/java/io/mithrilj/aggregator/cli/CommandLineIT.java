@@ -3,11 +3,15 @@ package io.mithrilj.aggregator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mithrilj.aggregator.metrics.MithrilMetric;
-import io.mithrilj.aggregator.protocol.Fixtures;
+import io.mithrilj.aggregator.testing.UpstreamReference;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,8 +19,17 @@ import org.junit.jupiter.api.io.TempDir;
 /** The operator's command line, against the packaged jar. */
 class CommandLineIT {
 
+    /** The AOT cache the build's training run writes beside the jar (absent with -Dmithril.aot.skip=true). */
+    private static final Path AOT_CACHE = Path.of("target/quarkus-app/app.aot");
+
     @TempDir
     Path work;
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
 
     @Test
     void versionAndHelp() throws Exception {
@@ -89,7 +102,7 @@ class CommandLineIT {
                     "--aggregator-endpoint",
                     aggregator.endpoint(),
                     "--genesis-verification-key",
-                    Fixtures.GENESIS_VK);
+                    UpstreamReference.GENESIS_VERIFICATION_KEY);
             assertThat(verified.exitCode()).as(verified.output()).isZero();
             assertThat(verified.output())
                     .contains("Certificate chain is valid: 12 certificates")
@@ -100,19 +113,28 @@ class CommandLineIT {
 
     @Test
     void servesOnTheEmbeddedDatabaseKeepsItsRowsAndLeavesPortsToOtherCommands() throws Exception {
-        // upstream's default ports (8080, metrics 9090): the other commands must run beside them
-        int port = 8080;
-        int metricsPort = 9090;
-        Map<String, String> env = Map.of("ENABLE_METRICS_SERVER", "true");
+        // free ports, given to every command: the others must run beside serve without binding them
+        int port = freePort();
+        int metricsPort = freePort();
+        Map<String, String> env = Map.of(
+                "ENABLE_METRICS_SERVER", "true",
+                "SERVER_PORT", Integer.toString(port),
+                "METRICS_SERVER_PORT", Integer.toString(metricsPort));
         // the build's AOT cache, given by the launcher (its log names the file it opened); AOTMode=on: the JVM
-        // refuses to start if that cache does not match this JDK and these jars, instead of ignoring it
+        // refuses to start if that cache does not match this JDK and these jars, instead of ignoring it. A build
+        // with -Dmithril.aot.skip=true has no cache: then the launcher is tested without it.
+        boolean aotCacheBuilt = Files.isRegularFile(AOT_CACHE);
         Path aotLog = work.resolve("aot.log");
-        Map<String, String> cached =
-                Map.of("ENABLE_METRICS_SERVER", "true", "JAVA_OPTS", "-XX:AOTMode=on -Xlog:aot=info:file=" + aotLog);
+        Map<String, String> cached = new HashMap<>(env);
+        if (aotCacheBuilt) cached.put("JAVA_OPTS", "-XX:AOTMode=on -Xlog:aot=info:file=" + aotLog);
         String ready = "http://127.0.0.1:" + port + "/q/health/ready";
         try (AggregatorProcess first = AggregatorProcess.start(work, cached, "-vv", "serve")) {
             first.awaitReady(ready, Duration.ofSeconds(120));
-            assertThat(Files.readString(aotLog)).contains("Opened AOT cache ").contains("quarkus-app/app.aot");
+            if (aotCacheBuilt) {
+                assertThat(Files.readString(aotLog))
+                        .contains("Opened AOT cache ")
+                        .contains("quarkus-app/app.aot");
+            }
             assertThat(AggregatorProcess.get("http://127.0.0.1:" + port + "/q/health/live")
                             .statusCode())
                     .isEqualTo(200);

@@ -3,6 +3,7 @@ package io.mithrilj.aggregator.cli;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.mithrilj.aggregator.protocol.Fixtures;
+import io.mithrilj.aggregator.testing.UpstreamReference;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -28,7 +29,7 @@ final class FakeAggregator implements AutoCloseable {
 
     FakeAggregator() throws IOException {
         certificates.putAll(Fixtures.certificates());
-        list = Files.readString(Fixtures.fakeData("certificates-list.json"));
+        list = Files.readString(UpstreamReference.fakeData("certificates-list.json"));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/aggregator/", this::handle);

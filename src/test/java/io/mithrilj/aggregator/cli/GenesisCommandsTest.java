@@ -13,6 +13,7 @@ import io.mithrilj.aggregator.crypto.ed25519.Ed25519SigningKey;
 import io.mithrilj.aggregator.protocol.Certificate;
 import io.mithrilj.aggregator.protocol.Fixtures;
 import io.mithrilj.aggregator.protocol.json.CertificateJson;
+import io.mithrilj.aggregator.testing.UpstreamReference;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -99,7 +100,7 @@ class GenesisCommandsTest {
                             "--aggregator-endpoint",
                             aggregator.endpoint(),
                             "--genesis-verification-key",
-                            Fixtures.GENESIS_VK));
+                            UpstreamReference.GENESIS_VERIFICATION_KEY));
         }
     }
 

@@ -11,6 +11,7 @@ import io.mithrilj.aggregator.persistence.EmbeddedDatabase;
 import io.mithrilj.aggregator.protocol.Certificate;
 import io.mithrilj.aggregator.protocol.ProtocolMessagePartKey;
 import io.mithrilj.aggregator.protocol.json.CertificateJson;
+import io.mithrilj.aggregator.testing.UpstreamReference;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  * fake aggregator registered for epoch 12 and the parameters of epoch 11.
  */
 class GenesisStoresIT {
-
-    static final Path REFERENCE =
-            Path.of(System.getProperty("mithril.reference.dir", "../shared/reference/mithril-2603.1"));
 
     @TempDir
     Path work;
@@ -50,8 +48,7 @@ class GenesisStoresIT {
 
             JsonNode msd12 = null;
             for (JsonNode msd : new ObjectMapper()
-                    .readTree(REFERENCE
-                            .resolve("aggregator-fake-data/mithril-stake-distributions.json")
+                    .readTree(UpstreamReference.fakeData("mithril-stake-distributions.json")
                             .toFile())) {
                 if (msd.path("epoch").asLong() == 12) msd12 = msd;
             }
@@ -114,7 +111,7 @@ class GenesisStoresIT {
                     "--signed-payload-path",
                     "signed",
                     "--genesis-verification-key",
-                    ResolvedSettingsFixture.FIXTURE_GENESIS_KEY);
+                    UpstreamReference.GENESIS_VERIFICATION_KEY);
             assertThat(wrongKey.exitCode()).isEqualTo(1);
             assertThat(wrongKey.output()).contains("does not verify with this genesis verification key");
 
@@ -152,9 +149,7 @@ class GenesisStoresIT {
             assertThat(genesis.epoch().value()).isEqualTo(12);
             // the AVK of the signers registered for 12 is what upstream's epoch-12 certificates announce as next AVK
             JsonNode certificates = new ObjectMapper()
-                    .readTree(REFERENCE
-                            .resolve("aggregator-fake-data/certificates.json")
-                            .toFile());
+                    .readTree(UpstreamReference.fakeData("certificates.json").toFile());
             String announced = null;
             for (JsonNode cert : certificates) {
                 if (cert.path("epoch").asLong() == 12)
@@ -166,11 +161,5 @@ class GenesisStoresIT {
             assertThat(genesis.protocolMessage().parts().get(ProtocolMessagePartKey.NEXT_AGGREGATE_VERIFICATION_KEY))
                     .isEqualTo(announced);
         }
-    }
-
-    /** The reference chain's genesis key, which did not sign this payload. */
-    static final class ResolvedSettingsFixture {
-        static final String FIXTURE_GENESIS_KEY =
-                "5b33322c3235332c3138362c3230312c3137372c31312c3131372c3133352c3138372c3136372c3138312c3138382c32322c35392c3230362c3130352c3233312c3135302c3231352c33302c37382c3231322c37362c31362c3235322c3138302c37322c3133342c3133372c3234372c3136312c36385d";
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mithrilj.aggregator.crypto.ed25519.Ed25519SigningKey;
 import io.mithrilj.aggregator.protocol.Fixtures;
+import io.mithrilj.aggregator.testing.UpstreamReference;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -38,7 +39,10 @@ class VerifyCertificateChainCommandTest {
 
     Run run(String... extra) {
         List<String> args = new ArrayList<>(List.of(
-                "--aggregator-endpoint", aggregator.endpoint(), "--genesis-verification-key", Fixtures.GENESIS_VK));
+                "--aggregator-endpoint",
+                aggregator.endpoint(),
+                "--genesis-verification-key",
+                UpstreamReference.GENESIS_VERIFICATION_KEY));
         args.addAll(List.of(extra));
         return runRaw(args.toArray(String[]::new));
     }
@@ -151,7 +155,11 @@ class VerifyCertificateChainCommandTest {
         assertTrue(r.err().contains("has no certificate yet"), r.err());
         String endpoint = aggregator.endpoint();
         aggregator.close();
-        Run r2 = runRaw("--aggregator-endpoint", endpoint, "--genesis-verification-key", Fixtures.GENESIS_VK);
+        Run r2 = runRaw(
+                "--aggregator-endpoint",
+                endpoint,
+                "--genesis-verification-key",
+                UpstreamReference.GENESIS_VERIFICATION_KEY);
         assertEquals(1, r2.exit());
         assertTrue(r2.err().startsWith("Error: can not retrieve the starting certificate: GET "), r2.err());
     }

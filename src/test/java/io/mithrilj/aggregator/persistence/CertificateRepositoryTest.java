@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mithrilj.aggregator.message.CertificateFields;
 import io.mithrilj.aggregator.message.MessageJson;
+import io.mithrilj.aggregator.testing.UpstreamReference;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,9 +33,8 @@ class CertificateRepositoryTest {
     Pool pool;
 
     private static ObjectNode fixtureCertificate(String hash) throws Exception {
-        String dir = System.getProperty("mithril.reference.dir", "../shared/reference/mithril-2603.1");
-        ObjectNode all = (ObjectNode)
-                MessageJson.parse(Files.readString(Path.of(dir, "aggregator-fake-data", "certificates.json")));
+        ObjectNode all =
+                (ObjectNode) MessageJson.parse(UpstreamReference.text("aggregator-fake-data/certificates.json"));
         return (ObjectNode) all.properties().iterator().next().getValue().deepCopy();
     }
 

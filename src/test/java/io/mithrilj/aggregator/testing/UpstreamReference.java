@@ -15,6 +15,13 @@ public final class UpstreamReference {
 
     private static final String ROOT = "/upstream/mithril-2603.1";
 
+    /**
+     * The genesis verification key of upstream's fake aggregator chain (JSON-hex, as the CLI takes it), kept
+     * once in {@code upstream/genesis-verification-key.txt} so that tests and benchmarks read the same text.
+     */
+    public static final String GENESIS_VERIFICATION_KEY =
+            resourceText("/upstream/genesis-verification-key.txt").strip();
+
     private UpstreamReference() {}
 
     /** The reference folder on the file system (test resources are copied to the test class path). */
@@ -43,6 +50,20 @@ public final class UpstreamReference {
     /** A file of {@code cardano-test-data/}. */
     public static Path cardanoTestData(String relative) {
         return path("cardano-test-data/" + relative);
+    }
+
+    /** Upstream's OpenAPI document. */
+    public static Path openApi() {
+        return path("openapi.yaml");
+    }
+
+    private static String resourceText(String resource) {
+        try (var in = UpstreamReference.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("test resource " + resource + " is not on the class path");
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The text of a reference file. */

@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mithrilj.aggregator.testing.UpstreamReference;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Ed25519 against the reference fixtures and upstream's golden constants. */
@@ -17,7 +16,8 @@ class Ed25519FixtureTest {
 
     /** The genesis certificate of certificates.json (the only one with a genesis_signature). */
     private static Map<?, ?> genesisCertificate() {
-        Map<?, ?> certificates = (Map<?, ?>) ReferenceData.json("aggregator-fake-data/certificates.json");
+        Map<?, ?> certificates =
+                (Map<?, ?>) HexJson.parseJson(UpstreamReference.text("aggregator-fake-data/certificates.json"));
         Map<?, ?> found = null;
         for (Object c : certificates.values()) {
             Map<?, ?> cert = (Map<?, ?>) c;
@@ -31,16 +31,9 @@ class Ed25519FixtureTest {
         return found;
     }
 
-    /** The genesis verification key quoted in the reference README. */
-    private static String readmeGenesisKey() {
-        Matcher m = Pattern.compile("`(5b33322c[0-9a-f]+)`").matcher(ReferenceData.read("README.md"));
-        assertTrue(m.find(), "README quotes the genesis key");
-        return m.group(1);
-    }
-
     @Test
-    void readmeGenesisKeyDecodesAndReencodes() {
-        String encoded = readmeGenesisKey();
+    void fixtureGenesisKeyDecodesAndReencodes() {
+        String encoded = UpstreamReference.GENESIS_VERIFICATION_KEY;
         Ed25519VerificationKey vk = Ed25519VerificationKey.decode(encoded);
         assertEquals("20fdbac9b10b7587bba7b5bc163bce69e796d71e4ed44c10fcb4488689f7a144", vk.toBytesHex());
         assertEquals(encoded, vk.toJsonHex());
@@ -51,7 +44,8 @@ class Ed25519FixtureTest {
     void deterministicTestKeyIsTheFixtureGenesisKey() {
         Ed25519SigningKey sk = Ed25519SigningKey.deterministicTestKey();
         assertEquals("76b8e0ada0f13d90405d6ae55386bd28bdd219b8a08ded1aa836efcc8b770dc7", sk.toBytesHex());
-        assertEquals(readmeGenesisKey(), sk.verificationKey().toJsonHex());
+        assertEquals(
+                UpstreamReference.GENESIS_VERIFICATION_KEY, sk.verificationKey().toJsonHex());
         assertFalse(sk.toString().contains("76b8e0ad"), "toString redacts the seed");
         assertFalse(sk.toString().contains(sk.toJsonHex()), "toString redacts the seed");
     }
@@ -63,7 +57,7 @@ class Ed25519FixtureTest {
         String sigHex = (String) genesis.get("genesis_signature");
         Ed25519Signature sig = Ed25519Signature.decode(sigHex);
         assertEquals(sigHex, sig.encode(), "bytes-hex is the primary form");
-        Ed25519VerificationKey vk = Ed25519VerificationKey.decode(readmeGenesisKey());
+        Ed25519VerificationKey vk = Ed25519VerificationKey.decode(UpstreamReference.GENESIS_VERIFICATION_KEY);
 
         vk.verify(signedMessage.getBytes(StandardCharsets.US_ASCII), sig);
         // not over the 32 raw bytes the hex stands for
@@ -83,7 +77,7 @@ class Ed25519FixtureTest {
         Map<?, ?> genesis = genesisCertificate();
         byte[] message = ((String) genesis.get("signed_message")).getBytes(StandardCharsets.US_ASCII);
         String sigHex = (String) genesis.get("genesis_signature");
-        Ed25519VerificationKey vk = Ed25519VerificationKey.decode(readmeGenesisKey());
+        Ed25519VerificationKey vk = Ed25519VerificationKey.decode(UpstreamReference.GENESIS_VERIFICATION_KEY);
         for (int i = 0; i < sigHex.length(); i++) {
             char c = sigHex.charAt(i);
             char flipped = c == '0' ? '1' : '0';

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.mithrilj.aggregator.crypto.ed25519.CodecException;
 import io.mithrilj.aggregator.crypto.ed25519.Ed25519SigningKey;
 import io.mithrilj.aggregator.crypto.ed25519.HexJson;
-import io.mithrilj.aggregator.crypto.ed25519.ReferenceData;
 import io.mithrilj.aggregator.crypto.kes.SignerRegistrationAuthenticator.AuthenticatedSigner;
+import io.mithrilj.aggregator.testing.UpstreamReference;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,13 +30,15 @@ class SignerRegistrationAuthenticatorTest {
 
     static List<Registration> fixtureRegistrations() {
         List<Registration> out = new ArrayList<>();
-        Map<?, ?> msds = (Map<?, ?>) ReferenceData.json("aggregator-fake-data/mithril-stake-distributions.json");
+        Map<?, ?> msds = (Map<?, ?>)
+                HexJson.parseJson(UpstreamReference.text("aggregator-fake-data/mithril-stake-distributions.json"));
         for (Map.Entry<?, ?> e : msds.entrySet()) {
             for (Object s : (List<?>) ((Map<?, ?>) e.getValue()).get("signers")) {
                 out.add(registration("msd " + e.getKey(), (Map<?, ?>) s));
             }
         }
-        Map<?, ?> settings = (Map<?, ?>) ReferenceData.json("aggregator-fake-data/epoch-settings.json");
+        Map<?, ?> settings =
+                (Map<?, ?>) HexJson.parseJson(UpstreamReference.text("aggregator-fake-data/epoch-settings.json"));
         for (String list : new String[] {"current_signers", "next_signers"}) {
             for (Object s : (List<?>) settings.get(list)) {
                 out.add(registration("epoch-settings " + list, (Map<?, ?>) s));

@@ -1,28 +1,23 @@
 package io.mithrilj.aggregator.crypto.stm;
 
+import io.mithrilj.aggregator.testing.UpstreamReference;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the upstream 2603.1 fake-aggregator data (system property {@code mithril.reference.dir}). */
+/** The upstream 2603.1 fake-aggregator data as STM tests use it (files found by {@link UpstreamReference}). */
 final class Fixtures {
 
     private Fixtures() {}
 
-    static Path dataDir() {
-        String dir = System.getProperty("mithril.reference.dir", "../shared/reference/mithril-2603.1");
-        return Path.of(dir).resolve("aggregator-fake-data");
-    }
-
     static Object read(String file) {
         try {
-            return Json.parse(Files.readAllBytes(dataDir().resolve(file)));
+            return Json.parse(Files.readAllBytes(UpstreamReference.fakeData(file)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (StmException.SerializationError e) {
