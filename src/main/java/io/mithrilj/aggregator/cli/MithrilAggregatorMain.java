@@ -2,7 +2,6 @@ package io.mithrilj.aggregator.cli;
 
 import io.mithrilj.aggregator.persistence.EmbeddedDatabase;
 import io.quarkus.runtime.annotations.QuarkusMain;
-import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -25,9 +24,7 @@ public final class MithrilAggregatorMain {
 
     public static void main(String... args) {
         if (mayOpenStores(args)) EmbeddedDatabase.probePlatformInBackground();
-        int exitCode = ServeFastPath.parse(args)
-                .map(parsed -> parsed.serve().serve(parsed.global(), new PrintWriter(System.err, true)))
-                .orElseGet(() -> commandLine(args).execute(args));
+        int exitCode = commandLine(args).execute(args);
         if (!QuarkusLauncher.shuttingDown()) System.exit(exitCode);
     }
 

@@ -1,5 +1,6 @@
 package io.mithrilj.aggregator.cli;
 
+import io.mithrilj.aggregator.config.ResolvedSettings;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +23,7 @@ public final class RootCommand implements Runnable {
 
     @Option(
             names = {"-r", "--run-mode"},
-            defaultValue = GlobalOptions.DEFAULT_RUN_MODE,
+            defaultValue = "dev",
             description = "Run mode: selects <config-directory>/<run-mode>.json (default: ${DEFAULT-VALUE})")
     String runMode;
 
@@ -34,7 +35,7 @@ public final class RootCommand implements Runnable {
 
     @Option(
             names = "--config-directory",
-            defaultValue = GlobalOptions.DEFAULT_CONFIG_DIRECTORY,
+            defaultValue = "./config",
             description = "Directory of the configuration files (default: ${DEFAULT-VALUE})")
     Path configDirectory;
 
@@ -43,13 +44,23 @@ public final class RootCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "a command is required");
     }
 
-    /** The global options as parsed. */
-    GlobalOptions options() {
-        return new GlobalOptions(runMode, verbosity.length, dbDirectory, configDirectory);
-    }
-
     /** Make the global options visible to the settings (run-mode file, flags) and to logging. */
     void applyGlobalOptions() {
-        options().apply();
+        System.setProperty(ResolvedSettings.RUN_MODE_PROPERTY, runMode);
+        System.setProperty(ResolvedSettings.CONFIG_DIRECTORY_PROPERTY, configDirectory.toString());
+        if (dbDirectory != null)
+            System.setProperty(ResolvedSettings.FLAG_PREFIX + "db_directory", dbDirectory.toString());
+        System.setProperty("quarkus.log.level", logLevel(verbosity.length));
+    }
+
+    /** none ERROR, -v WARN, -vv INFO, -vvv DEBUG, -vvvv (and more) TRACE. */
+    static String logLevel(int verbosity) {
+        return switch (verbosity) {
+            case 0 -> "ERROR";
+            case 1 -> "WARN";
+            case 2 -> "INFO";
+            case 3 -> "DEBUG";
+            default -> "TRACE";
+        };
     }
 }
