@@ -1,8 +1,8 @@
 package io.mithrilj.aggregator.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mithrilj.aggregator.message.MessageJson;
-import io.mithrilj.aggregator.service.EpochNotReadyException;
+import io.mithrilj.aggregator.epoch.EpochNotReadyException;
+import io.mithrilj.aggregator.protocol.json.MessageJson;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

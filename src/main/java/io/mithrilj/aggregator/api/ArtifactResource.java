@@ -1,11 +1,11 @@
 package io.mithrilj.aggregator.api;
 
-import io.mithrilj.aggregator.message.SignedEntityKind;
+import io.mithrilj.aggregator.artifact.ArtifactQueries;
+import io.mithrilj.aggregator.config.ApiSettings;
+import io.mithrilj.aggregator.epoch.EpochQueries;
 import io.mithrilj.aggregator.metrics.AggregatorMetrics;
 import io.mithrilj.aggregator.metrics.MithrilMetric;
-import io.mithrilj.aggregator.service.ApiSettings;
-import io.mithrilj.aggregator.service.ArtifactQueries;
-import io.mithrilj.aggregator.service.EpochQueries;
+import io.mithrilj.aggregator.protocol.json.SignedEntityKind;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;

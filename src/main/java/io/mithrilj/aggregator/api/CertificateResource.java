@@ -1,9 +1,9 @@
 package io.mithrilj.aggregator.api;
 
+import io.mithrilj.aggregator.certifier.CertificateQueries;
+import io.mithrilj.aggregator.config.ApiSettings;
 import io.mithrilj.aggregator.metrics.AggregatorMetrics;
 import io.mithrilj.aggregator.metrics.MithrilMetric;
-import io.mithrilj.aggregator.service.ApiSettings;
-import io.mithrilj.aggregator.service.CertificateQueries;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;

@@ -1,6 +1,6 @@
 package io.mithrilj.aggregator.api;
 
-import io.mithrilj.aggregator.service.ApiSettings;
+import io.mithrilj.aggregator.config.ApiSettings;
 
 /** Metric label values from the client headers, as upstream's {@code with_client_metadata}. */
 record ClientLabels(String originTag, String clientType) {

@@ -1,7 +1,7 @@
 package io.mithrilj.aggregator.api;
 
-import io.mithrilj.aggregator.service.EpochNotReadyException;
-import io.mithrilj.aggregator.service.EpochQueries;
+import io.mithrilj.aggregator.epoch.EpochNotReadyException;
+import io.mithrilj.aggregator.epoch.EpochQueries;
 import io.smallrye.mutiny.Uni;
 import java.util.Locale;
 

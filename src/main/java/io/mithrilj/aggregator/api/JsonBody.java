@@ -2,7 +2,7 @@ package io.mithrilj.aggregator.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mithrilj.aggregator.message.MessageJson;
+import io.mithrilj.aggregator.protocol.json.MessageJson;
 import java.util.HexFormat;
 import java.util.Locale;
 

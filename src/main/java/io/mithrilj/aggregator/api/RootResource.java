@@ -1,9 +1,9 @@
 package io.mithrilj.aggregator.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mithrilj.aggregator.message.MessageJson;
-import io.mithrilj.aggregator.service.ApiSettings;
-import io.mithrilj.aggregator.service.EpochQueries;
+import io.mithrilj.aggregator.config.ApiSettings;
+import io.mithrilj.aggregator.epoch.EpochQueries;
+import io.mithrilj.aggregator.protocol.json.MessageJson;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;

@@ -1,10 +1,10 @@
 package io.mithrilj.aggregator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mithrilj.aggregator.message.SignedEntityKind;
 import io.mithrilj.aggregator.metrics.AggregatorMetrics;
 import io.mithrilj.aggregator.metrics.MithrilMetric;
-import io.mithrilj.aggregator.service.RegistrationService;
+import io.mithrilj.aggregator.protocol.json.SignedEntityKind;
+import io.mithrilj.aggregator.registration.RegistrationService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;

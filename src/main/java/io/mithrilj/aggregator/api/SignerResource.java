@@ -1,10 +1,10 @@
 package io.mithrilj.aggregator.api;
 
+import io.mithrilj.aggregator.config.ApiSettings;
+import io.mithrilj.aggregator.epoch.EpochQueries;
 import io.mithrilj.aggregator.metrics.AggregatorMetrics;
 import io.mithrilj.aggregator.metrics.MithrilMetric;
-import io.mithrilj.aggregator.service.ApiSettings;
-import io.mithrilj.aggregator.service.EpochQueries;
-import io.mithrilj.aggregator.service.RegistrationService;
+import io.mithrilj.aggregator.registration.RegistrationService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

@@ -1,9 +1,9 @@
 package io.mithrilj.aggregator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mithrilj.aggregator.config.ApiSettings;
 import io.mithrilj.aggregator.metrics.AggregatorMetrics;
 import io.mithrilj.aggregator.metrics.MithrilMetric;
-import io.mithrilj.aggregator.service.ApiSettings;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;

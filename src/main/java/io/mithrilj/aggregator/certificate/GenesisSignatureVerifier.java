@@ -1,6 +1,6 @@
 package io.mithrilj.aggregator.certificate;
 
-import io.mithrilj.aggregator.crypto.ed25519.CodecException;
+import io.mithrilj.aggregator.crypto.CodecException;
 import io.mithrilj.aggregator.crypto.ed25519.Ed25519Signature;
 import io.mithrilj.aggregator.crypto.ed25519.Ed25519VerificationException;
 import io.mithrilj.aggregator.crypto.ed25519.Ed25519VerificationKey;

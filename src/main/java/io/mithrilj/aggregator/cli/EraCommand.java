@@ -3,7 +3,7 @@ package io.mithrilj.aggregator.cli;
 import io.mithrilj.aggregator.cardano.era.EraMarker;
 import io.mithrilj.aggregator.cardano.era.EraMarkersPayload;
 import io.mithrilj.aggregator.cardano.era.TxDatum;
-import io.mithrilj.aggregator.crypto.ed25519.CodecException;
+import io.mithrilj.aggregator.crypto.CodecException;
 import io.mithrilj.aggregator.crypto.ed25519.Ed25519SigningKey;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,11 +1,11 @@
 package io.mithrilj.aggregator.cli;
 
-import io.mithrilj.aggregator.crypto.ed25519.CodecException;
+import io.mithrilj.aggregator.certifier.GenesisService;
+import io.mithrilj.aggregator.crypto.CodecException;
 import io.mithrilj.aggregator.crypto.ed25519.Ed25519Signature;
 import io.mithrilj.aggregator.crypto.ed25519.Ed25519SigningKey;
 import io.mithrilj.aggregator.crypto.ed25519.Ed25519VerificationKey;
 import io.mithrilj.aggregator.protocol.Certificate;
-import io.mithrilj.aggregator.service.GenesisService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;

@@ -3,7 +3,7 @@ package io.mithrilj.aggregator.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mithrilj.aggregator.crypto.ed25519.CodecException;
+import io.mithrilj.aggregator.crypto.CodecException;
 import io.mithrilj.aggregator.crypto.ed25519.Ed25519SigningKey;
 import io.mithrilj.aggregator.crypto.ed25519.Ed25519VerificationKey;
 import java.math.BigInteger;

@@ -1,7 +1,6 @@
 package io.mithrilj.aggregator.persistence;
 
-import io.mithrilj.aggregator.message.CertificateFields;
-import io.mithrilj.aggregator.message.MessageJson;
+import io.mithrilj.aggregator.protocol.json.MessageJson;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

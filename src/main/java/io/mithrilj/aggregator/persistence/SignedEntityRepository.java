@@ -1,7 +1,6 @@
 package io.mithrilj.aggregator.persistence;
 
-import io.mithrilj.aggregator.message.ArtifactFields;
-import io.mithrilj.aggregator.message.SignedEntityKind;
+import io.mithrilj.aggregator.protocol.json.SignedEntityKind;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;

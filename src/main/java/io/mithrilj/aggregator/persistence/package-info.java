@@ -1,5 +1,7 @@
 /**
  * PostgreSQL storage: the embedded server, Flyway migrations ({@code db/migration}) and repositories over
- * the Vert.x reactive client. Messages are stored as their exact JSON text next to indexed columns.
+ * the Vert.x reactive client. Messages are stored as their exact JSON text next to indexed columns, read from
+ * the message by {@link io.mithrilj.aggregator.persistence.CertificateFields} and
+ * {@link io.mithrilj.aggregator.persistence.ArtifactFields}.
  */
 package io.mithrilj.aggregator.persistence;

@@ -1,6 +1,6 @@
 package io.mithrilj.aggregator.api;
 
-import io.mithrilj.aggregator.service.EpochSource;
+import io.mithrilj.aggregator.epoch.EpochSource;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;

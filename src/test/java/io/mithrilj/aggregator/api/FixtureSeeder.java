@@ -1,14 +1,14 @@
 package io.mithrilj.aggregator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mithrilj.aggregator.message.MessageJson;
-import io.mithrilj.aggregator.message.SignedEntityKind;
 import io.mithrilj.aggregator.persistence.CertificateRepository;
 import io.mithrilj.aggregator.persistence.EpochSettingRepository;
 import io.mithrilj.aggregator.persistence.ImmutableFileDigestRepository;
 import io.mithrilj.aggregator.persistence.SignedEntityRepository;
 import io.mithrilj.aggregator.persistence.SignerRepository;
 import io.mithrilj.aggregator.persistence.StakePoolRepository;
+import io.mithrilj.aggregator.protocol.json.MessageJson;
+import io.mithrilj.aggregator.protocol.json.SignedEntityKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigInteger;

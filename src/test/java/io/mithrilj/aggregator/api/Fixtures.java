@@ -1,7 +1,7 @@
 package io.mithrilj.aggregator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mithrilj.aggregator.message.MessageJson;
+import io.mithrilj.aggregator.protocol.json.MessageJson;
 import io.mithrilj.aggregator.testing.UpstreamReference;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

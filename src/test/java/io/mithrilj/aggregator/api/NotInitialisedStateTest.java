@@ -2,7 +2,7 @@ package io.mithrilj.aggregator.api;
 
 import static org.hamcrest.Matchers.equalTo;
 
-import io.mithrilj.aggregator.service.EpochSource;
+import io.mithrilj.aggregator.epoch.EpochSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mithrilj.aggregator.message.MessageJson;
+import io.mithrilj.aggregator.protocol.json.MessageJson;
 import org.junit.jupiter.api.Test;
 
 /** The validator itself: it pins the API version and does catch contract violations. */

@@ -95,7 +95,7 @@ class WriteRoutesAndMetricsTest extends ApiTestBase {
         String snapshot = Fixtures.json("snapshots-list.json").get(0).deepCopy().toString();
         // SnapshotDownloadMessage = the snapshot message without certificate_hash and created_at
         var node = (com.fasterxml.jackson.databind.node.ObjectNode)
-                io.mithrilj.aggregator.message.MessageJson.parse(snapshot);
+                io.mithrilj.aggregator.protocol.json.MessageJson.parse(snapshot);
         node.remove("certificate_hash");
         node.remove("created_at");
         double restorations = metrics.value(MithrilMetric.CARDANO_DB_TOTAL_RESTORATION, "BENCHMARK", "WASM");

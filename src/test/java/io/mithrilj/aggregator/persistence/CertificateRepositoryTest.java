@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mithrilj.aggregator.message.CertificateFields;
-import io.mithrilj.aggregator.message.MessageJson;
+import io.mithrilj.aggregator.protocol.json.MessageJson;
 import io.mithrilj.aggregator.testing.UpstreamReference;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,8 +1,8 @@
 package io.mithrilj.aggregator.persistence;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mithrilj.aggregator.message.MessageJson;
-import io.mithrilj.aggregator.message.SignedEntityKind;
+import io.mithrilj.aggregator.protocol.json.MessageJson;
+import io.mithrilj.aggregator.protocol.json.SignedEntityKind;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgBuilder;
 import io.vertx.mutiny.sqlclient.Pool;

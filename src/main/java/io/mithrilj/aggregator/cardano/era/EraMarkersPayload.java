@@ -2,7 +2,7 @@ package io.mithrilj.aggregator.cardano.era;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mithrilj.aggregator.crypto.ed25519.CodecException;
+import io.mithrilj.aggregator.crypto.CodecException;
 import io.mithrilj.aggregator.crypto.ed25519.Ed25519Signature;
 import io.mithrilj.aggregator.crypto.ed25519.Ed25519SigningKey;
 import io.mithrilj.aggregator.crypto.ed25519.Ed25519VerificationException;

@@ -1,5 +1,6 @@
 package io.mithrilj.aggregator.crypto.ed25519;
 
+import io.mithrilj.aggregator.crypto.CodecException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import org.bouncycastle.crypto.engines.ChaChaEngine;

@@ -1,5 +1,6 @@
 package io.mithrilj.aggregator.crypto.ed25519;
 
+import io.mithrilj.aggregator.crypto.CodecException;
 import java.util.Arrays;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 

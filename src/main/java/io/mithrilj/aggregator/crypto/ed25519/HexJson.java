@@ -1,5 +1,6 @@
 package io.mithrilj.aggregator.crypto.ed25519;
 
+import io.mithrilj.aggregator.crypto.CodecException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -19,7 +19,7 @@
  * </ul>
  *
  * <p>Pure Java on BouncyCastle; no I/O. Errors: {@link
- * io.mithrilj.aggregator.crypto.ed25519.CodecException} for decoding, {@link
+ * io.mithrilj.aggregator.crypto.CodecException} for decoding, {@link
  * io.mithrilj.aggregator.crypto.ed25519.Ed25519VerificationException} (with a {@link
  * io.mithrilj.aggregator.crypto.ed25519.Ed25519VerificationException.Reason}) for verification.
  */

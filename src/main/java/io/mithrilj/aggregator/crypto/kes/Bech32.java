@@ -1,6 +1,6 @@
 package io.mithrilj.aggregator.crypto.kes;
 
-import io.mithrilj.aggregator.crypto.ed25519.CodecException;
+import io.mithrilj.aggregator.crypto.CodecException;
 import java.io.ByteArrayOutputStream;
 import java.util.Locale;
 

@@ -1,6 +1,6 @@
 package io.mithrilj.aggregator.crypto.kes;
 
-import io.mithrilj.aggregator.crypto.ed25519.CodecException;
+import io.mithrilj.aggregator.crypto.CodecException;
 
 /**
  * Authenticates a Mithril signer registration the way the 2603.1 aggregator does

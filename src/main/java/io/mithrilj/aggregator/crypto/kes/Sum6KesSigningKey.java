@@ -1,6 +1,6 @@
 package io.mithrilj.aggregator.crypto.kes;
 
-import io.mithrilj.aggregator.crypto.ed25519.CodecException;
+import io.mithrilj.aggregator.crypto.CodecException;
 import io.mithrilj.aggregator.crypto.ed25519.Ed25519SigningKey;
 import java.security.SecureRandom;
 import java.util.Arrays;

@@ -22,7 +22,7 @@
  * {@link io.mithrilj.aggregator.crypto.kes.KesPeriodOutOfRangeException}, {@link
  * io.mithrilj.aggregator.crypto.kes.KesSignatureInvalidException}, {@link
  * io.mithrilj.aggregator.crypto.kes.OpCertInvalidException}; decoding failures are {@link
- * io.mithrilj.aggregator.crypto.ed25519.CodecException}. Pure Java on BouncyCastle and {@code
+ * io.mithrilj.aggregator.crypto.CodecException}. Pure Java on BouncyCastle and {@code
  * crypto.ed25519}; no I/O.
  */
 package io.mithrilj.aggregator.crypto.kes;

@@ -1,6 +1,6 @@
 package io.mithrilj.aggregator.protocol.json;
 
-import io.mithrilj.aggregator.crypto.ed25519.CodecException;
+import io.mithrilj.aggregator.crypto.CodecException;
 import io.mithrilj.aggregator.crypto.ed25519.Ed25519Signature;
 import io.mithrilj.aggregator.crypto.stm.StmAggregateSignature;
 import io.mithrilj.aggregator.crypto.stm.StmAggregateVerificationKey;

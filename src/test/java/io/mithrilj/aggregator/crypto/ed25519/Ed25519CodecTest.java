@@ -3,6 +3,7 @@ package io.mithrilj.aggregator.crypto.ed25519;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.mithrilj.aggregator.crypto.CodecException;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;

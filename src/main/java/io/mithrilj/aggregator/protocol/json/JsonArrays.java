@@ -1,12 +1,12 @@
-package io.mithrilj.aggregator.service;
+package io.mithrilj.aggregator.protocol.json;
 
 import java.util.List;
 
-/** JSON array text from element texts. */
-final class JsonArrays {
+/** JSON array text from element texts (upstream list messages built from stored item texts). */
+public final class JsonArrays {
     private JsonArrays() {}
 
-    static String join(List<String> items) {
+    public static String join(List<String> items) {
         int size = 2 + items.size();
         for (String s : items) size += s.length();
         StringBuilder out = new StringBuilder(size).append('[');

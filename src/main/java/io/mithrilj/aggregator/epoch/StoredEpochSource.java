@@ -1,4 +1,4 @@
-package io.mithrilj.aggregator.service;
+package io.mithrilj.aggregator.epoch;
 
 import io.mithrilj.aggregator.persistence.CertificateRepository;
 import io.mithrilj.aggregator.persistence.EpochSettingRepository;

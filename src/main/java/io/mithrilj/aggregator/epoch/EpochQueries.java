@@ -1,16 +1,17 @@
-package io.mithrilj.aggregator.service;
+package io.mithrilj.aggregator.epoch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mithrilj.aggregator.cli.VersionProvider;
-import io.mithrilj.aggregator.message.MessageJson;
-import io.mithrilj.aggregator.message.SignedEntityKind;
+import io.mithrilj.aggregator.config.ApiSettings;
 import io.mithrilj.aggregator.persistence.EpochSettingRepository;
 import io.mithrilj.aggregator.persistence.EpochSettingRepository.StoredEpochSetting;
 import io.mithrilj.aggregator.persistence.SignerRepository;
 import io.mithrilj.aggregator.persistence.SignerRepository.StoredRegistration;
 import io.mithrilj.aggregator.persistence.StakePoolRepository;
+import io.mithrilj.aggregator.protocol.json.MessageJson;
+import io.mithrilj.aggregator.protocol.json.SignedEntityKind;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigInteger;

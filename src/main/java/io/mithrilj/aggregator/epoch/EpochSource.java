@@ -1,4 +1,4 @@
-package io.mithrilj.aggregator.service;
+package io.mithrilj.aggregator.epoch;
 
 import io.smallrye.mutiny.Uni;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.mithrilj.aggregator.message;
+package io.mithrilj.aggregator.protocol.json;
 
 import java.util.List;
 import java.util.Optional;

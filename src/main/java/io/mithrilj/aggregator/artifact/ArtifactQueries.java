@@ -1,13 +1,17 @@
-package io.mithrilj.aggregator.service;
+package io.mithrilj.aggregator.artifact;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mithrilj.aggregator.message.MessageJson;
-import io.mithrilj.aggregator.message.SignedEntityKind;
+import io.mithrilj.aggregator.certifier.CertificateQueries;
+import io.mithrilj.aggregator.config.ApiSettings;
 import io.mithrilj.aggregator.persistence.ImmutableFileDigestRepository;
 import io.mithrilj.aggregator.persistence.SignedEntityRepository;
 import io.mithrilj.aggregator.persistence.StoreChanges;
+import io.mithrilj.aggregator.protocol.json.JsonArrays;
+import io.mithrilj.aggregator.protocol.json.MessageJson;
+import io.mithrilj.aggregator.protocol.json.SignedEntityKind;
+import io.mithrilj.aggregator.service.ReadCache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;

@@ -1,7 +1,6 @@
-package io.mithrilj.aggregator.service;
+package io.mithrilj.aggregator.config;
 
-import io.mithrilj.aggregator.config.AggregatorConfig;
-import io.mithrilj.aggregator.message.SignedEntityKind;
+import io.mithrilj.aggregator.protocol.json.SignedEntityKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Arrays;

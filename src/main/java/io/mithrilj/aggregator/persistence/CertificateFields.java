@@ -1,6 +1,7 @@
-package io.mithrilj.aggregator.message;
+package io.mithrilj.aggregator.persistence;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mithrilj.aggregator.protocol.json.MessageJson;
 import java.util.Map;
 
 /**

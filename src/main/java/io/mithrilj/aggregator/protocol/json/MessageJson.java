@@ -1,4 +1,4 @@
-package io.mithrilj.aggregator.message;
+package io.mithrilj.aggregator.protocol.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

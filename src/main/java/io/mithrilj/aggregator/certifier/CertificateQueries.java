@@ -1,7 +1,9 @@
-package io.mithrilj.aggregator.service;
+package io.mithrilj.aggregator.certifier;
 
 import io.mithrilj.aggregator.persistence.CertificateRepository;
 import io.mithrilj.aggregator.persistence.StoreChanges;
+import io.mithrilj.aggregator.protocol.json.JsonArrays;
+import io.mithrilj.aggregator.service.ReadCache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;

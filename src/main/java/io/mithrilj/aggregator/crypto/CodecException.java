@@ -1,4 +1,4 @@
-package io.mithrilj.aggregator.crypto.ed25519;
+package io.mithrilj.aggregator.crypto;
 
 /**
  * A key, signature or certificate could not be decoded from (or encoded to) its json-hex,

@@ -1,7 +1,9 @@
-package io.mithrilj.aggregator.message;
+package io.mithrilj.aggregator.persistence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mithrilj.aggregator.protocol.json.MessageJson;
+import io.mithrilj.aggregator.protocol.json.SignedEntityKind;
 
 /**
  * The indexed fields of an artifact detail message, read from its JSON text.

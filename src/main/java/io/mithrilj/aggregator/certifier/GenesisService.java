@@ -1,4 +1,4 @@
-package io.mithrilj.aggregator.service;
+package io.mithrilj.aggregator.certifier;
 
 import io.mithrilj.aggregator.certificate.CertificateChainVerifier;
 import io.mithrilj.aggregator.certificate.CertificateVerifierException;
@@ -12,6 +12,7 @@ import io.mithrilj.aggregator.crypto.ed25519.Ed25519VerificationKey;
 import io.mithrilj.aggregator.crypto.stm.StmException;
 import io.mithrilj.aggregator.crypto.stm.StmKeyRegistration;
 import io.mithrilj.aggregator.crypto.stm.StmVerificationKeyPoP;
+import io.mithrilj.aggregator.epoch.EpochSource;
 import io.mithrilj.aggregator.persistence.CertificateRepository;
 import io.mithrilj.aggregator.persistence.EpochSettingRepository;
 import io.mithrilj.aggregator.persistence.SignerRepository;
