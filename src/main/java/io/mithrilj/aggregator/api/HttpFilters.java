@@ -20,6 +20,12 @@ public class HttpFilters {
     /** Longest accepted request target (path and query): 100 proof hashes fit in ~6.7 KB. */
     public static final int MAX_URI_LENGTH = 16 * 1024;
 
+    private final SchemaReadiness schema;
+
+    HttpFilters(SchemaReadiness schema) {
+        this.schema = schema;
+    }
+
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(rc -> {
             rc.response().headers().set(ApiVersion.HEADER, ApiVersion.VERSION);
@@ -31,7 +37,7 @@ public class HttpFilters {
                                 + MAX_URI_LENGTH + " characters\"}");
                 return;
             }
-            if (!SchemaReadiness.migrated() && rc.request().path().startsWith("/aggregator")) {
+            if (!schema.migrated() && rc.request().path().startsWith("/aggregator")) {
                 rc.response()
                         .setStatusCode(503)
                         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")

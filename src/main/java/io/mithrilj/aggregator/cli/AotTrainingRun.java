@@ -4,8 +4,8 @@ import io.mithrilj.aggregator.config.AggregatorConfig;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +25,8 @@ import org.jboss.logging.Logger;
  *
  * <p>Inactive (no thread, no request) unless {@value #PROPERTY} is {@code true}.
  */
-@ApplicationScoped
+// a singleton, not a client proxy: serve reads its exit code after the container has stopped
+@Singleton
 public class AotTrainingRun {
 
     public static final String PROPERTY = "mithril-cli.aot-training";
@@ -52,7 +53,7 @@ public class AotTrainingRun {
 
     private static final int ROUNDS = 3;
 
-    private static volatile int exitCode;
+    private volatile int exitCode;
 
     private final AggregatorConfig config;
 
@@ -61,7 +62,7 @@ public class AotTrainingRun {
     }
 
     /** 0, or 1 when the training run could not exercise the service (the build then fails). */
-    static int exitCode() {
+    int exitCode() {
         return exitCode;
     }
 

@@ -3,6 +3,7 @@ package io.mithrilj.aggregator.cli;
 import io.mithrilj.aggregator.config.ResolvedSettings;
 import io.vertx.mutiny.sqlclient.Pool;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -34,7 +35,7 @@ public final class DatabaseCommand {
             return database.root;
         }
 
-        int start(QuarkusLauncher.StoreCommand command) {
+        int start(Callable<Integer> command) {
             if (storesDirectory != null)
                 System.setProperty(ResolvedSettings.FLAG_PREFIX + "data_stores_directory", storesDirectory);
             return runInQuarkus(command);

@@ -25,7 +25,7 @@ public final class MithrilAggregatorMain {
     public static void main(String... args) {
         if (mayOpenStores(args)) EmbeddedDatabase.probePlatformInBackground();
         int exitCode = commandLine(args).execute(args);
-        if (!QuarkusLauncher.shuttingDown()) System.exit(exitCode);
+        if (!QuarkusLauncher.jvmShuttingDown()) System.exit(exitCode);
     }
 
     /** A guess, for a warm-up only: a store command is named and no help or version is asked. */

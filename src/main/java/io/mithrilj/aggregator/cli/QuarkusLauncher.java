@@ -1,44 +1,48 @@
 package io.mithrilj.aggregator.cli;
 
 import io.mithrilj.aggregator.config.DatabaseUrl;
+import io.mithrilj.aggregator.config.Launch;
+import io.mithrilj.aggregator.config.ProcessRole;
 import io.mithrilj.aggregator.config.ResolvedSettings;
 import io.mithrilj.aggregator.persistence.DatabaseMigrations;
 import io.mithrilj.aggregator.persistence.EmbeddedDatabase;
 import io.mithrilj.aggregator.persistence.StoresUnavailable;
+import io.quarkus.arc.Arc;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Starts Quarkus for a command, once the settings have been checked: for {@code serve} with the HTTP
  * server, for store commands without it (so they run beside a serving instance without a port clash).
  * Starts the embedded PostgreSQL first when no {@code DATABASE_URL} is set, and stops it after Quarkus,
- * on a normal exit as on SIGTERM/SIGINT.
+ * on a normal exit as on SIGTERM/SIGINT. What the started application needs from here is handed over once,
+ * as a {@link Launch}.
  */
 public final class QuarkusLauncher {
 
-    /** The command Quarkus was started for, readable by beans: {@code serve} or a store command. */
-    public static final String COMMAND_PROPERTY = "mithril-cli.command";
-
-    private static final AtomicBoolean SHUTTING_DOWN = new AtomicBoolean();
-    private static volatile StoreCommand pendingCommand;
-
     private QuarkusLauncher() {}
 
-    /** A command run inside a started Quarkus (with CDI), returning its exit code. */
-    @FunctionalInterface
-    public interface StoreCommand {
-        int run() throws Exception;
-    }
-
-    static boolean shuttingDown() {
-        return SHUTTING_DOWN.get();
+    /**
+     * Whether the JVM is running its shutdown hooks (SIGTERM/SIGINT): then the process must not call
+     * {@link System#exit}, which would wait for the hooks forever. The JDK refuses new hooks in that state.
+     */
+    static boolean jvmShuttingDown() {
+        Thread probe = new Thread(() -> {});
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
     }
 
     /**
@@ -51,24 +55,23 @@ public final class QuarkusLauncher {
         problems.forEach(p -> err.println("Error: invalid configuration: " + p));
         err.flush();
         if (!problems.isEmpty()) return Optional.empty();
-        ResolvedSettings.recordChecked(settings);
         return Optional.of(settings);
     }
 
     static int serve(ResolvedSettings settings) {
-        System.setProperty(COMMAND_PROPERTY, "serve");
-        return launch(ServeApplication.class, true, settings);
+        return launch(ServeApplication.class, ProcessRole.SERVE, settings, Optional.empty());
     }
 
-    static int runWithStores(String commandName, ResolvedSettings settings, StoreCommand command) {
-        System.setProperty(COMMAND_PROPERTY, commandName);
-        pendingCommand = command;
-        return launch(StoreCommandApplication.class, false, settings);
+    static int runWithStores(ResolvedSettings settings, Callable<Integer> command) {
+        return launch(StoreCommandApplication.class, ProcessRole.STORE_COMMAND, settings, Optional.of(command));
     }
 
     private static int launch(
-            Class<? extends QuarkusApplication> application, boolean http, ResolvedSettings settings) {
-        if (!http) {
+            Class<? extends QuarkusApplication> application,
+            ProcessRole role,
+            ResolvedSettings settings,
+            Optional<Callable<Integer>> command) {
+        if (!role.serves()) {
             System.setProperty("quarkus.http.host-enabled", "false");
             System.setProperty("quarkus.log.console.stderr", "true");
         }
@@ -80,19 +83,21 @@ public final class QuarkusLauncher {
         }
         // the schema migrations run while Quarkus boots; the first start-up observer waits for them
         EmbeddedDatabase server = embedded;
-        DatabaseMigrations.launchInBackground(() -> {
-            if (server != null) {
-                server.awaitReady();
-                return server.jdbcTarget();
-            }
-            DatabaseUrl url = DatabaseUrl.parse(settings.get("database_url").orElseThrow());
-            return new DatabaseMigrations.JdbcTarget(url.jdbcUrl(), url.user(), url.password());
-        });
+        CompletableFuture<String> migration = DatabaseMigrations.launchInBackground(() -> {
+                    if (server != null) {
+                        server.awaitReady();
+                        return server.jdbcTarget();
+                    }
+                    DatabaseUrl url =
+                            DatabaseUrl.parse(settings.get("database_url").orElseThrow());
+                    return new DatabaseMigrations.JdbcTarget(url.jdbcUrl(), url.user(), url.password());
+                })
+                .thenApply(DatabaseMigrations.Outcome::toString);
+        Launch.handOver(new Launch(role, settings, Optional.of(migration), command));
         CountDownLatch quarkusStopped = new CountDownLatch(1);
         EmbeddedDatabase database = embedded;
         Thread hook = new Thread(
                 () -> {
-                    SHUTTING_DOWN.set(true);
                     try {
                         // let Quarkus close its pools first, then stop the database under them
                         quarkusStopped.await(30, TimeUnit.SECONDS);
@@ -112,7 +117,7 @@ public final class QuarkusLauncher {
         } finally {
             quarkusStopped.countDown();
         }
-        if (!SHUTTING_DOWN.get()) {
+        if (!jvmShuttingDown()) {
             Runtime.getRuntime().removeShutdownHook(hook);
             if (database != null) database.close();
         }
@@ -135,15 +140,18 @@ public final class QuarkusLauncher {
             System.out.println("Press Ctrl+C to stop");
             Quarkus.waitForExit();
             System.out.println("Services stopped, exiting.");
-            return AotTrainingRun.exitCode();
+            return Arc.container().instance(AotTrainingRun.class).get().exitCode();
         }
     }
 
-    /** Runs the pending store command inside the started application, then exits. */
+    /** Runs the launch's store command inside the started application, then exits. */
     public static final class StoreCommandApplication implements QuarkusApplication {
         @Override
         public int run(String... args) throws Exception {
-            return pendingCommand.run();
+            Callable<Integer> command = Launch.current()
+                    .flatMap(Launch::storeCommand)
+                    .orElseThrow(() -> new IllegalStateException("started without a store command"));
+            return command.call();
         }
     }
 }

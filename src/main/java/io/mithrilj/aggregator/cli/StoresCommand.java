@@ -1,6 +1,6 @@
 package io.mithrilj.aggregator.cli;
 
-import io.mithrilj.aggregator.config.ResolvedSettings;
+import io.mithrilj.aggregator.config.Launch;
 import io.quarkus.arc.Arc;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,10 +19,10 @@ abstract class StoresCommand implements Callable<Integer> {
     /** The root command, for the global options (run mode, config directory, verbosity). */
     abstract RootCommand root();
 
-    int runInQuarkus(QuarkusLauncher.StoreCommand command) {
+    int runInQuarkus(Callable<Integer> command) {
         root().applyGlobalOptions();
         return QuarkusLauncher.checkedSettings(spec.commandLine().getErr())
-                .map(settings -> QuarkusLauncher.runWithStores(spec.qualifiedName(), settings, command))
+                .map(settings -> QuarkusLauncher.runWithStores(settings, command))
                 .orElse(1);
     }
 
@@ -31,6 +31,6 @@ abstract class StoresCommand implements Callable<Integer> {
     }
 
     static String storesDirectory() {
-        return ResolvedSettings.current().get("data_stores_directory").orElse("./stores");
+        return Launch.settingsOfProcess().get("data_stores_directory").orElse("./stores");
     }
 }

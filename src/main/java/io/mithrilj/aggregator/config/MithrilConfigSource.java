@@ -16,7 +16,7 @@ public class MithrilConfigSource implements ConfigSource {
     private final Map<String, String> properties;
 
     public MithrilConfigSource() {
-        this(ResolvedSettings.current());
+        this(Launch.settingsOfProcess());
     }
 
     MithrilConfigSource(ResolvedSettings settings) {

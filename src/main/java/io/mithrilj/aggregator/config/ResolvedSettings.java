@@ -54,23 +54,6 @@ public final class ResolvedSettings {
         this.fileError = fileError;
     }
 
-    /** The settings the launcher checked before it started Quarkus; none outside the launcher (tests). */
-    private static volatile ResolvedSettings checked;
-
-    /**
-     * The settings of this process: those the launcher checked before starting Quarkus (resolved once, with
-     * every flag already set), else resolved now from the process.
-     */
-    public static ResolvedSettings current() {
-        ResolvedSettings settings = checked;
-        return settings != null ? settings : fromProcess();
-    }
-
-    /** Recorded by the launcher once it has checked them, for {@link #current()}. */
-    public static void recordChecked(ResolvedSettings settings) {
-        checked = settings;
-    }
-
     /** Resolve from this process: its environment, its system properties (run mode, flags) and the file. */
     public static ResolvedSettings fromProcess() {
         Map<String, String> flags = new LinkedHashMap<>();

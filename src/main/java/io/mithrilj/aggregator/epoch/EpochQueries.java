@@ -3,8 +3,8 @@ package io.mithrilj.aggregator.epoch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mithrilj.aggregator.cli.VersionProvider;
 import io.mithrilj.aggregator.config.ApiSettings;
+import io.mithrilj.aggregator.config.BuildInfo;
 import io.mithrilj.aggregator.persistence.EpochSettingRepository;
 import io.mithrilj.aggregator.persistence.EpochSettingRepository.StoredEpochSetting;
 import io.mithrilj.aggregator.persistence.SignerRepository;
@@ -77,7 +77,7 @@ public class EpochQueries {
                         m.put("cardano_network", settings.network());
                         m.put("mithril_era", state.mithrilEra());
                         m.put("cardano_node_version", settings.cardanoNodeVersion());
-                        m.put("aggregator_node_version", VersionProvider.version());
+                        m.put("aggregator_node_version", BuildInfo.version());
                         m.set("protocol", t.getItem1());
                         m.set("next_protocol", t.getItem2());
                         m.put("total_signers", t.getItem3().size());

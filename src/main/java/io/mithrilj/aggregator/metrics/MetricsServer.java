@@ -1,8 +1,8 @@
 package io.mithrilj.aggregator.metrics;
 
 import io.micrometer.prometheus.PrometheusMeterRegistry;
-import io.mithrilj.aggregator.cli.QuarkusLauncher;
 import io.mithrilj.aggregator.config.AggregatorConfig;
+import io.mithrilj.aggregator.config.ProcessRole;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -29,13 +29,16 @@ public class MetricsServer {
     private final AggregatorMetrics metrics;
     private final Instance<PrometheusMeterRegistry> micrometer;
     private final Vertx vertx;
+    private final ProcessRole role;
     private HttpServer server;
 
     MetricsServer(
             AggregatorConfig config,
             AggregatorMetrics metrics,
             Instance<PrometheusMeterRegistry> micrometer,
-            Vertx vertx) {
+            Vertx vertx,
+            ProcessRole role) {
+        this.role = role;
         this.config = config;
         this.metrics = metrics;
         this.micrometer = micrometer;
@@ -43,8 +46,7 @@ public class MetricsServer {
     }
 
     void onStart(@Observes StartupEvent event) {
-        String command = System.getProperty(QuarkusLauncher.COMMAND_PROPERTY, "serve");
-        if (!command.equals("serve") || !config.enableMetricsServer()) return;
+        if (!role.serves() || !config.enableMetricsServer()) return;
         server = vertx.createHttpServer().requestHandler(request -> {
             if (!request.path().equals("/metrics")) {
                 request.response().setStatusCode(404).end();
@@ -79,10 +81,5 @@ public class MetricsServer {
 
     void onStop(@Observes ShutdownEvent event) {
         if (server != null) server.close();
-    }
-
-    /** The port actually bound (tests use port 0), or -1 when not serving. */
-    public int actualPort() {
-        return server == null ? -1 : server.actualPort();
     }
 }

@@ -8,9 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.ResourceProvider;
@@ -44,19 +42,21 @@ public final class DatabaseMigrations {
     }
 
     /** What a migration did: the schema version it left, and how many scripts it applied. */
-    public record Outcome(String version, int applied) {}
-
-    private static volatile CompletableFuture<Outcome> launched;
+    public record Outcome(String version, int applied) {
+        @Override
+        public String toString() {
+            return "version " + version + " (" + applied + " migrations applied)";
+        }
+    }
 
     private DatabaseMigrations() {}
 
     /**
      * Start the migrations on a virtual thread; the target supplier may wait (for the embedded server).
-     * {@link #awaitLaunched()} gives the result.
+     * The future gives the outcome, or the failure.
      */
-    public static void launchInBackground(Supplier<JdbcTarget> target) {
+    public static CompletableFuture<Outcome> launchInBackground(Supplier<JdbcTarget> target) {
         CompletableFuture<Outcome> future = new CompletableFuture<>();
-        launched = future;
         Thread.ofVirtual().name("schema-migration").start(() -> {
             try {
                 future.complete(migrate(target.get()));
@@ -64,19 +64,7 @@ public final class DatabaseMigrations {
                 future.completeExceptionally(e);
             }
         });
-    }
-
-    /** The outcome of the launched migrations (waiting for them), or empty when none were launched. */
-    public static Optional<Outcome> awaitLaunched() {
-        CompletableFuture<Outcome> future = launched;
-        if (future == null) return Optional.empty();
-        try {
-            return Optional.of(future.join());
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            if (cause instanceof RuntimeException runtime) throw runtime;
-            throw new IllegalStateException(cause.getMessage(), cause);
-        }
+        return future;
     }
 
     /** Apply the pending migrations to a database, now. */

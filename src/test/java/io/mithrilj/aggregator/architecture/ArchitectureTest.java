@@ -1,0 +1,199 @@
+package io.mithrilj.aggregator.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The layers of STYLE.md as allow-lists, checked on the compiled production classes: for each package of
+ * ours, the packages of ours and the third-party roots it may use (the JDK is allowed everywhere, except the
+ * foreign-memory API). Every package in the code must have an entry, so a new package is declared here, in
+ * one line. Only {@code cli} may use {@code cli}: no other entry lists it.
+ */
+class ArchitectureTest {
+
+    private static final String ROOT = "io.mithrilj.aggregator";
+
+    // third-party roots, by what they are
+    private static final Set<String> BOUNCY_CASTLE = Set.of("org.bouncycastle");
+    private static final Set<String> BLST = Set.of("supranational.blst");
+    private static final Set<String> JACKSON = Set.of("com.fasterxml.jackson");
+    private static final Set<String> QUARKUS = Set.of(
+            "io.quarkus",
+            "io.smallrye",
+            "io.vertx",
+            "jakarta",
+            "org.eclipse.microprofile",
+            "org.jboss",
+            "io.micrometer");
+    private static final Set<String> STORAGE = Set.of("org.flywaydb", "io.zonky", "org.postgresql");
+    private static final Set<String> CRYPTO = Set.of("crypto", "crypto.ed25519", "crypto.kes", "crypto.stm");
+
+    /** A package's allowances: packages of ours (relative to {@value #ROOT}) and third-party roots. */
+    record Allowed(Set<String> ours, Set<String> thirdParty) {
+        static final Allowed EVERYTHING = new Allowed(Set.of("*"), Set.of("*"));
+
+        static Allowed uses(Set<String> base, String... packages) {
+            return new Allowed(Stream.concat(base.stream(), Stream.of(packages)).collect(Collectors.toSet()), Set.of());
+        }
+
+        static Allowed uses(String... packages) {
+            return uses(Set.of(), packages);
+        }
+
+        @SafeVarargs
+        final Allowed and(Set<String>... roots) {
+            return new Allowed(ours, Stream.of(roots).flatMap(Set::stream).collect(Collectors.toSet()));
+        }
+    }
+
+    /** Every package of ours, and what it may use besides itself and the JDK: one line per package. */
+    static final Map<String, Allowed> PACKAGES = Map.ofEntries(
+            // crypto: nothing of ours nor any framework; blst only in crypto.stm.bls
+            Map.entry("crypto", Allowed.uses()),
+            Map.entry("crypto.ed25519", Allowed.uses("crypto").and(BOUNCY_CASTLE)),
+            Map.entry("crypto.kes", Allowed.uses("crypto", "crypto.ed25519").and(BOUNCY_CASTLE)),
+            Map.entry("crypto.stm", Allowed.uses("crypto", "crypto.stm.bls").and(BOUNCY_CASTLE)),
+            Map.entry("crypto.stm.bls", Allowed.uses().and(BLST)),
+            // protocol: domain values on crypto; upstream's JSON messages with Jackson
+            Map.entry("protocol", Allowed.uses(CRYPTO)),
+            Map.entry("protocol.json", Allowed.uses(CRYPTO, "protocol").and(JACKSON)),
+            Map.entry("certificate", Allowed.uses(CRYPTO, "protocol")),
+            Map.entry("cardano.era", Allowed.uses(CRYPTO, "protocol").and(JACKSON)),
+            Map.entry("chain", Allowed.uses("protocol", "cardano.era")),
+            // configuration and cross-cutting beans
+            Map.entry(
+                    "config", Allowed.uses(CRYPTO, "protocol", "protocol.json").and(JACKSON, QUARKUS)),
+            Map.entry("health", Allowed.uses().and(QUARKUS)),
+            Map.entry("metrics", Allowed.uses("config").and(QUARKUS)),
+            Map.entry(
+                    "persistence",
+                    Allowed.uses("config", "health", "protocol", "protocol.json")
+                            .and(JACKSON, QUARKUS, STORAGE)),
+            // what is left of the service layer: the read cache, moved to persistence by issue 16 part B
+            Map.entry("service", Allowed.uses("persistence").and(QUARKUS)),
+            // features
+            Map.entry(
+                    "epoch",
+                    Allowed.uses("config", "persistence", "protocol", "protocol.json")
+                            .and(JACKSON, QUARKUS)),
+            Map.entry(
+                    "registration",
+                    Allowed.uses(CRYPTO, "config", "persistence", "protocol", "protocol.json")
+                            .and(QUARKUS)),
+            Map.entry(
+                    "certifier",
+                    Allowed.uses(
+                                    CRYPTO,
+                                    "certificate",
+                                    "config",
+                                    "epoch",
+                                    "persistence",
+                                    "service",
+                                    "protocol",
+                                    "protocol.json")
+                            .and(JACKSON, QUARKUS)),
+            Map.entry(
+                    "artifact",
+                    Allowed.uses("certifier", "config", "persistence", "service", "protocol", "protocol.json")
+                            .and(JACKSON, QUARKUS)),
+            // the REST API: features and messages, never the stores
+            Map.entry(
+                    "api",
+                    Allowed.uses(
+                                    "artifact",
+                                    "certifier",
+                                    "config",
+                                    "epoch",
+                                    "health",
+                                    "metrics",
+                                    "registration",
+                                    "protocol",
+                                    "protocol.json")
+                            .and(JACKSON, QUARKUS)),
+            // the command line: everything (the only package that may use cli)
+            Map.entry("cli", Allowed.EVERYTHING));
+
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(ROOT);
+    }
+
+    private static String relative(String packageName) {
+        return packageName.equals(ROOT) ? "" : packageName.substring(ROOT.length() + 1);
+    }
+
+    @Test
+    void everyPackageInTheCodeIsDeclaredAndEveryDeclaredPackageExists() {
+        Set<String> present = production.stream()
+                .map(JavaClass::getPackageName)
+                .map(ArchitectureTest::relative)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(PACKAGES.keySet())
+                .as("packages of the code without an entry in PACKAGES (declare what they may use)")
+                .containsAll(present);
+        assertThat(present)
+                .as("entries of PACKAGES naming no package of the code")
+                .containsAll(PACKAGES.keySet());
+        PACKAGES.forEach((pkg, allowed) -> assertThat(allowed.ours())
+                .as("what %s may use: declared packages only", pkg)
+                .allMatch(used -> used.equals("*") || PACKAGES.containsKey(used)));
+    }
+
+    @TestFactory
+    List<DynamicTest> eachPackageUsesOnlyWhatItIsAllowed() {
+        List<DynamicTest> tests = new ArrayList<>();
+        new TreeSet<>(PACKAGES.keySet()).forEach(pkg -> {
+            Allowed allowed = PACKAGES.get(pkg);
+            if (allowed == Allowed.EVERYTHING) return;
+            List<String> packages = new ArrayList<>();
+            packages.add(ROOT + "." + pkg);
+            allowed.ours().forEach(p -> packages.add(ROOT + "." + p));
+            packages.add("java..");
+            allowed.thirdParty().forEach(root -> packages.add(root + ".."));
+            tests.add(DynamicTest.dynamicTest(
+                    pkg,
+                    () -> classes()
+                            .that()
+                            .resideInAPackage(ROOT + "." + pkg)
+                            .should()
+                            .onlyDependOnClassesThat()
+                            .resideInAnyPackage(packages.toArray(String[]::new))
+                            .because(pkg + " may use " + new TreeSet<>(allowed.ours()) + " of ours and "
+                                    + new TreeSet<>(allowed.thirdParty()))
+                            .check(production)));
+        });
+        return tests;
+    }
+
+    @Test
+    void onlyTheBlsPackageUsesForeignMemory() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(ROOT + ".crypto.stm.bls")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("java.lang.foreign..")
+                .check(production);
+    }
+}
