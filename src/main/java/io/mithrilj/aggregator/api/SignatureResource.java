@@ -3,7 +3,7 @@ package io.mithrilj.aggregator.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mithrilj.aggregator.metrics.AggregatorMetrics;
 import io.mithrilj.aggregator.metrics.MithrilMetric;
-import io.mithrilj.aggregator.protocol.json.SignedEntityKind;
+import io.mithrilj.aggregator.protocol.SignedEntityTypeDiscriminant;
 import io.mithrilj.aggregator.registration.RegistrationService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -11,6 +11,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import java.util.Comparator;
 
 /**
  * {@code /register-signatures}: body checked, {@code signature_registration_total_received{HTTP}} +1,
@@ -65,20 +67,21 @@ public class SignatureResource {
             throw ApiException.invalidBody("`entity_type` must be an object with one signed entity type");
         String name = node.fieldNames().next();
         JsonNode value = node.get(name);
-        boolean ok = switch (name) {
-            case "MithrilStakeDistribution", "CardanoStakeDistribution" -> isU64(value);
-            case "CardanoImmutableFilesFull", "CardanoDatabase" ->
-                value.isObject() && isU64(value.get("epoch")) && isU64(value.get("immutable_file_number"));
-            case "CardanoTransactions", "CardanoBlocksTransactions" ->
-                value.isArray() && value.size() == 2 && isU64(value.get(0)) && isU64(value.get(1));
-            default ->
-                throw ApiException.invalidBody("unknown variant `" + name + "` for `entity_type`, expected one of "
+        SignedEntityTypeDiscriminant kind = SignedEntityTypeDiscriminant.ofVariantName(name)
+                .orElseThrow(() -> ApiException.invalidBody("unknown variant `" + name
+                        + "` for `entity_type`, expected one of "
                         + String.join(
                                 ", ",
-                                java.util.Arrays.stream(SignedEntityKind.values())
-                                        .map(SignedEntityKind::discriminant)
-                                        .toList())
-                        + ", CardanoBlocksTransactions");
+                                Arrays.stream(SignedEntityTypeDiscriminant.values())
+                                        .sorted(Comparator.comparingInt(SignedEntityTypeDiscriminant::id))
+                                        .map(SignedEntityTypeDiscriminant::variantName)
+                                        .toList())));
+        boolean ok = switch (kind) {
+            case MITHRIL_STAKE_DISTRIBUTION, CARDANO_STAKE_DISTRIBUTION -> isU64(value);
+            case CARDANO_IMMUTABLE_FILES_FULL, CARDANO_DATABASE ->
+                value.isObject() && isU64(value.get("epoch")) && isU64(value.get("immutable_file_number"));
+            case CARDANO_TRANSACTIONS, CARDANO_BLOCKS_TRANSACTIONS ->
+                value.isArray() && value.size() == 2 && isU64(value.get(0)) && isU64(value.get(1));
         };
         if (!ok) throw ApiException.invalidBody("invalid value for `entity_type` " + name);
     }

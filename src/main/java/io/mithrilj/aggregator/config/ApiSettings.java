@@ -34,7 +34,7 @@ public class ApiSettings {
                         .filter(s -> !s.isEmpty())
                         .forEach(configured::add));
         List<SignedEntityKind> kinds = new ArrayList<>();
-        for (SignedEntityKind k : SignedEntityKind.DISCRIMINANT_ORDER) {
+        for (SignedEntityKind k : SignedEntityKind.values()) {
             if (k == SignedEntityKind.MITHRIL_STAKE_DISTRIBUTION || configured.contains(k.discriminant())) kinds.add(k);
         }
         this.allowedKinds = List.copyOf(kinds);

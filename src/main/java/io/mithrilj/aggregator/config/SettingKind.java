@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mithrilj.aggregator.crypto.CodecException;
 import io.mithrilj.aggregator.crypto.ed25519.Ed25519SigningKey;
 import io.mithrilj.aggregator.crypto.ed25519.Ed25519VerificationKey;
+import io.mithrilj.aggregator.protocol.SignedEntityTypeDiscriminant;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.URI;
@@ -224,12 +225,9 @@ public enum SettingKind {
     };
 
     static final ObjectMapper MAPPER = new ObjectMapper();
-    static final List<String> ACCEPTED_SIGNED_ENTITY_TYPES = List.of(
-            "MithrilStakeDistribution",
-            "CardanoStakeDistribution",
-            "CardanoImmutableFilesFull",
-            "CardanoDatabase",
-            "CardanoTransactions");
+    static final List<String> ACCEPTED_SIGNED_ENTITY_TYPES = SignedEntityTypeDiscriminant.signable().stream()
+            .map(SignedEntityTypeDiscriminant::variantName)
+            .toList();
     private static final Pattern SEMVER_PATTERN =
             Pattern.compile("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
     private static final Set<String> TRUE = Set.of("1", "true", "on", "yes");

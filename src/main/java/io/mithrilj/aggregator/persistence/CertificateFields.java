@@ -1,8 +1,8 @@
 package io.mithrilj.aggregator.persistence;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mithrilj.aggregator.protocol.SignedEntityTypeDiscriminant;
 import io.mithrilj.aggregator.protocol.json.MessageJson;
-import java.util.Map;
 
 /**
  * The indexed fields of a {@code CertificateMessage}, read from its JSON text. A certificate is genesis
@@ -22,20 +22,6 @@ public record CertificateFields(
         long sealedAtNanos,
         String message) {
 
-    private static final Map<String, Integer> TYPE_IDS = Map.of(
-            "MithrilStakeDistribution",
-            0,
-            "CardanoStakeDistribution",
-            1,
-            "CardanoImmutableFilesFull",
-            2,
-            "CardanoTransactions",
-            3,
-            "CardanoDatabase",
-            4,
-            "CardanoBlocksTransactions",
-            5);
-
     /** Read the fields of a certificate message; {@link IllegalArgumentException} when malformed. */
     public static CertificateFields fromMessage(String messageJson) {
         String compact = MessageJson.compact(messageJson);
@@ -51,11 +37,12 @@ public record CertificateFields(
         if (set == null || !set.isObject() || set.size() != 1)
             throw new IllegalArgumentException("certificate: signed_entity_type must be a one-key object");
         String name = set.fieldNames().next();
-        Integer typeId = TYPE_IDS.get(name);
-        if (typeId == null) throw new IllegalArgumentException("certificate: unknown signed entity type " + name);
+        int typeId = SignedEntityTypeDiscriminant.ofVariantName(name)
+                .orElseThrow(() -> new IllegalArgumentException("certificate: unknown signed entity type " + name))
+                .id();
         String beacon = MessageJson.write(set.get(name));
         if (genesis) {
-            typeId = 0;
+            typeId = SignedEntityTypeDiscriminant.MITHRIL_STAKE_DISTRIBUTION.id();
             beacon = Long.toString(epoch);
         }
         JsonNode metadata = m.get("metadata");

@@ -1,8 +1,10 @@
 package io.mithrilj.aggregator.protocol;
 
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a certificate signs, with its beacon (upstream {@code SignedEntityType}, 2603.1). Variants in
@@ -12,19 +14,22 @@ import java.util.Objects;
 public sealed interface SignedEntityType {
 
     /** Variant names in declaration order (the JSON tags). */
-    List<String> VARIANT_NAMES = List.of(
-            "MithrilStakeDistribution",
-            "CardanoStakeDistribution",
-            "CardanoImmutableFilesFull",
-            "CardanoDatabase",
-            "CardanoTransactions",
-            "CardanoBlocksTransactions");
+    List<String> VARIANT_NAMES = Arrays.stream(SignedEntityTypeDiscriminant.values())
+            .map(SignedEntityTypeDiscriminant::variantName)
+            .toList();
+
+    /** The kind of this signed entity type; empty for {@link Unknown}. */
+    Optional<SignedEntityTypeDiscriminant> discriminant();
 
     /** The JSON tag of the variant. */
-    String variantName();
+    default String variantName() {
+        return discriminant().orElseThrow().variantName();
+    }
 
     /** Upstream database index ({@code signed_entity_type_id}); -1 for {@link Unknown}. */
-    int index();
+    default int index() {
+        return discriminant().map(SignedEntityTypeDiscriminant::id).orElse(-1);
+    }
 
     /** The epoch of the beacon. */
     Epoch beaconEpoch();
@@ -47,12 +52,8 @@ public sealed interface SignedEntityType {
             Objects.requireNonNull(epoch, "epoch");
         }
 
-        public String variantName() {
-            return "MithrilStakeDistribution";
-        }
-
-        public int index() {
-            return 0;
+        public Optional<SignedEntityTypeDiscriminant> discriminant() {
+            return Optional.of(SignedEntityTypeDiscriminant.MITHRIL_STAKE_DISTRIBUTION);
         }
 
         public Epoch beaconEpoch() {
@@ -69,12 +70,8 @@ public sealed interface SignedEntityType {
             Objects.requireNonNull(epoch, "epoch");
         }
 
-        public String variantName() {
-            return "CardanoStakeDistribution";
-        }
-
-        public int index() {
-            return 1;
+        public Optional<SignedEntityTypeDiscriminant> discriminant() {
+            return Optional.of(SignedEntityTypeDiscriminant.CARDANO_STAKE_DISTRIBUTION);
         }
 
         public Epoch beaconEpoch() {
@@ -96,12 +93,8 @@ public sealed interface SignedEntityType {
             Objects.requireNonNull(beacon, "beacon");
         }
 
-        public String variantName() {
-            return "CardanoImmutableFilesFull";
-        }
-
-        public int index() {
-            return 2;
+        public Optional<SignedEntityTypeDiscriminant> discriminant() {
+            return Optional.of(SignedEntityTypeDiscriminant.CARDANO_IMMUTABLE_FILES_FULL);
         }
 
         public Epoch beaconEpoch() {
@@ -119,12 +112,8 @@ public sealed interface SignedEntityType {
             Objects.requireNonNull(beacon, "beacon");
         }
 
-        public String variantName() {
-            return "CardanoDatabase";
-        }
-
-        public int index() {
-            return 4;
+        public Optional<SignedEntityTypeDiscriminant> discriminant() {
+            return Optional.of(SignedEntityTypeDiscriminant.CARDANO_DATABASE);
         }
 
         public Epoch beaconEpoch() {
@@ -142,12 +131,8 @@ public sealed interface SignedEntityType {
             Objects.requireNonNull(epoch, "epoch");
         }
 
-        public String variantName() {
-            return "CardanoTransactions";
-        }
-
-        public int index() {
-            return 3;
+        public Optional<SignedEntityTypeDiscriminant> discriminant() {
+            return Optional.of(SignedEntityTypeDiscriminant.CARDANO_TRANSACTIONS);
         }
 
         public Epoch beaconEpoch() {
@@ -166,12 +151,8 @@ public sealed interface SignedEntityType {
             Objects.requireNonNull(epoch, "epoch");
         }
 
-        public String variantName() {
-            return "CardanoBlocksTransactions";
-        }
-
-        public int index() {
-            return 5;
+        public Optional<SignedEntityTypeDiscriminant> discriminant() {
+            return Optional.of(SignedEntityTypeDiscriminant.CARDANO_BLOCKS_TRANSACTIONS);
         }
 
         public Epoch beaconEpoch() {
@@ -192,12 +173,13 @@ public sealed interface SignedEntityType {
      * @param rawBeaconJson the beacon as compact JSON text, as received
      */
     record Unknown(String name, String rawBeaconJson) implements SignedEntityType {
-        public String variantName() {
-            return name;
+        public Optional<SignedEntityTypeDiscriminant> discriminant() {
+            return Optional.empty();
         }
 
-        public int index() {
-            return -1;
+        @Override
+        public String variantName() {
+            return name;
         }
 
         public Epoch beaconEpoch() {

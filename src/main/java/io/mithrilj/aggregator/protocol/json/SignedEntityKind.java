@@ -1,20 +1,24 @@
 package io.mithrilj.aggregator.protocol.json;
 
+import io.mithrilj.aggregator.protocol.SignedEntityTypeDiscriminant;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * The signed entity types that produce artifacts, with upstream's database id, discriminant name, the
- * message field serving as artifact id, and the keys (in upstream's order) of the list item message.
+ * The signed entity types that produce artifacts, with the shape of their messages: the field serving as
+ * artifact id and the keys (in upstream's order) of the list item message. Ids, names and order come from
+ * {@link SignedEntityTypeDiscriminant}.
  */
 public enum SignedEntityKind {
     MITHRIL_STAKE_DISTRIBUTION(
-            0, "MithrilStakeDistribution", "hash", List.of("epoch", "hash", "certificate_hash", "created_at")),
+            SignedEntityTypeDiscriminant.MITHRIL_STAKE_DISTRIBUTION,
+            "hash",
+            List.of("epoch", "hash", "certificate_hash", "created_at")),
     CARDANO_STAKE_DISTRIBUTION(
-            1, "CardanoStakeDistribution", "hash", List.of("epoch", "hash", "certificate_hash", "created_at")),
+            SignedEntityTypeDiscriminant.CARDANO_STAKE_DISTRIBUTION,
+            "hash",
+            List.of("epoch", "hash", "certificate_hash", "created_at")),
     CARDANO_IMMUTABLE_FILES_FULL(
-            2,
-            "CardanoImmutableFilesFull",
+            SignedEntityTypeDiscriminant.CARDANO_IMMUTABLE_FILES_FULL,
             "digest",
             List.of(
                     "digest",
@@ -28,14 +32,8 @@ public enum SignedEntityKind {
                     "ancillary_locations",
                     "compression_algorithm",
                     "cardano_node_version")),
-    CARDANO_TRANSACTIONS(
-            3,
-            "CardanoTransactions",
-            "hash",
-            List.of("merkle_root", "epoch", "block_number", "hash", "certificate_hash", "created_at")),
     CARDANO_DATABASE(
-            4,
-            "CardanoDatabase",
+            SignedEntityTypeDiscriminant.CARDANO_DATABASE,
             "hash",
             List.of(
                     "hash",
@@ -44,34 +42,35 @@ public enum SignedEntityKind {
                     "certificate_hash",
                     "total_db_size_uncompressed",
                     "cardano_node_version",
-                    "created_at"));
+                    "created_at")),
+    CARDANO_TRANSACTIONS(
+            SignedEntityTypeDiscriminant.CARDANO_TRANSACTIONS,
+            "hash",
+            List.of("merkle_root", "epoch", "block_number", "hash", "certificate_hash", "created_at"));
 
-    /** Enumeration order of upstream's discriminants (MSD, CSD, CIFF, CDB, CTx), used in sorted sets. */
-    public static final List<SignedEntityKind> DISCRIMINANT_ORDER = List.of(
-            MITHRIL_STAKE_DISTRIBUTION,
-            CARDANO_STAKE_DISTRIBUTION,
-            CARDANO_IMMUTABLE_FILES_FULL,
-            CARDANO_DATABASE,
-            CARDANO_TRANSACTIONS);
-
-    private final int id;
-    private final String discriminant;
+    private final SignedEntityTypeDiscriminant discriminant;
     private final String idField;
     private final List<String> listKeys;
 
-    SignedEntityKind(int id, String discriminant, String idField, List<String> listKeys) {
-        this.id = id;
+    SignedEntityKind(SignedEntityTypeDiscriminant discriminant, String idField, List<String> listKeys) {
         this.discriminant = discriminant;
         this.idField = idField;
         this.listKeys = listKeys;
     }
 
-    public int id() {
-        return id;
+    /** The kind of signed entity type whose artifacts these are. */
+    public SignedEntityTypeDiscriminant signedEntityType() {
+        return discriminant;
     }
 
+    /** Upstream's database id ({@code signed_entity_type_id}). */
+    public int id() {
+        return discriminant.id();
+    }
+
+    /** The JSON tag of the signed entity type. */
     public String discriminant() {
-        return discriminant;
+        return discriminant.variantName();
     }
 
     public String idField() {
@@ -80,19 +79,5 @@ public enum SignedEntityKind {
 
     public List<String> listKeys() {
         return listKeys;
-    }
-
-    public static Optional<SignedEntityKind> byDiscriminant(String name) {
-        for (SignedEntityKind k : values()) {
-            if (k.discriminant.equals(name)) return Optional.of(k);
-        }
-        return Optional.empty();
-    }
-
-    public static Optional<SignedEntityKind> byId(int id) {
-        for (SignedEntityKind k : values()) {
-            if (k.id == id) return Optional.of(k);
-        }
-        return Optional.empty();
     }
 }
