@@ -1,7 +1,5 @@
 package io.mithrilj.aggregator.config;
 
-import java.util.Optional;
-
 /**
  * One operator setting, named as upstream names it: {@code key} is the snake_case configuration key
  * (nested keys joined with {@code .}), read from the environment variable {@link #env()} and from the
@@ -23,9 +21,5 @@ public record Setting(String key, SettingKind kind, String defaultValue, boolean
     /** The property name under which Quarkus sees the resolved value, e.g. {@code mithril.server-port}. */
     public String property() {
         return "mithril." + key.replace('_', '-');
-    }
-
-    public Optional<String> defaultOptional() {
-        return Optional.ofNullable(defaultValue);
     }
 }

@@ -35,10 +35,11 @@ import io.mithrilj.aggregator.protocol.Certificate;
 import io.mithrilj.aggregator.protocol.CertificateSignature;
 import io.mithrilj.aggregator.protocol.Fixtures;
 import io.mithrilj.aggregator.protocol.ProtocolMessagePartKey;
-import io.mithrilj.aggregator.protocol.json.JsonHex;
 import io.mithrilj.aggregator.protocol.json.MessageFormatException;
 import io.mithrilj.aggregator.testing.UpstreamReference;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -296,13 +297,14 @@ class CertificateChainVerifierTest {
 
     /** Changes the last digit of the first number after {@code marker} in a JSON-hex string. */
     static String editJsonHex(String jsonHex, String marker) {
-        String json = JsonHex.decodeToJson(jsonHex);
+        String json = new String(HexFormat.of().parseHex(jsonHex), StandardCharsets.UTF_8);
         int i = json.indexOf(marker) + marker.length();
         while (Character.isDigit(json.charAt(i + 1))) {
             i++;
         }
         char d = json.charAt(i);
-        return JsonHex.encode(json.substring(0, i) + (d == '0' ? '1' : '0') + json.substring(i + 1));
+        String edited = json.substring(0, i) + (d == '0' ? '1' : '0') + json.substring(i + 1);
+        return HexFormat.of().formatHex(edited.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

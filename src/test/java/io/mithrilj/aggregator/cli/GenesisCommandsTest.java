@@ -83,8 +83,9 @@ class GenesisCommandsTest {
         try (FakeAggregator aggregator = new FakeAggregator()) {
             aggregator.certificates.clear();
             aggregator.certificates.put(genesis.hash(), CertificateJson.writeCertificate(genesis));
-            aggregator.list = CertificateJson.writeList(
-                    List.of(io.mithrilj.aggregator.protocol.json.CertificateListItemMessage.fromCertificate(genesis)));
+            aggregator.list = io.mithrilj.aggregator.protocol.json.JsonArrays.join(
+                    List.of(io.mithrilj.aggregator.protocol.json.MessageJson.certificateListItem(
+                            CertificateJson.writeCertificate(genesis))));
             assertEquals(
                     0,
                     exec(

@@ -122,20 +122,6 @@ public final class CertificateJson {
         return generate(g -> writeCertificateMessage(g, m));
     }
 
-    public static String write(CertificateListItemMessage m) {
-        return generate(g -> writeListItem(g, m));
-    }
-
-    public static String writeList(List<CertificateListItemMessage> items) {
-        return generate(g -> {
-            g.writeStartArray();
-            for (CertificateListItemMessage m : items) {
-                writeListItem(g, m);
-            }
-            g.writeEndArray();
-        });
-    }
-
     public static String write(ProtocolMessage m) {
         return generate(g -> writeProtocolMessage(g, m));
     }
@@ -182,18 +168,6 @@ public final class CertificateJson {
         writeTail(g, m.protocolMessage(), m.signedMessage(), m.aggregateVerificationKey());
         g.writeStringField("multi_signature", m.multiSignature());
         g.writeStringField("genesis_signature", m.genesisSignature());
-        g.writeEndObject();
-    }
-
-    public static void writeListItem(JsonGenerator g, CertificateListItemMessage m) throws IOException {
-        writeHead(g, m.hash(), m.previousHash(), m.epoch(), m.signedEntityType());
-        var md = m.metadata();
-        writeMetadataHead(
-                g, md.network(), md.protocolVersion(), md.protocolParameters(), md.initiatedAt(), md.sealedAt());
-        g.writeFieldName("total_signers");
-        writeU64(g, md.totalSigners());
-        g.writeEndObject();
-        writeTail(g, m.protocolMessage(), m.signedMessage(), m.aggregateVerificationKey());
         g.writeEndObject();
     }
 

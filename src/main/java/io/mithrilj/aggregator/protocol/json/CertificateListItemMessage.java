@@ -1,6 +1,5 @@
 package io.mithrilj.aggregator.protocol.json;
 
-import io.mithrilj.aggregator.protocol.Certificate;
 import io.mithrilj.aggregator.protocol.Epoch;
 import io.mithrilj.aggregator.protocol.ProtocolMessage;
 import io.mithrilj.aggregator.protocol.ProtocolParameters;
@@ -48,24 +47,5 @@ public record CertificateListItemMessage(
             Objects.requireNonNull(initiatedAt, "initiated_at");
             Objects.requireNonNull(sealedAt, "sealed_at");
         }
-    }
-
-    public static CertificateListItemMessage fromCertificate(Certificate c) {
-        var m = c.metadata();
-        return new CertificateListItemMessage(
-                c.hash(),
-                c.previousHash(),
-                c.epoch(),
-                c.signedEntityType(),
-                new Metadata(
-                        m.network(),
-                        m.protocolVersion(),
-                        m.protocolParameters(),
-                        m.initiatedAt(),
-                        m.sealedAt(),
-                        m.totalSigners()),
-                c.protocolMessage(),
-                c.signedMessage(),
-                c.aggregateVerificationKey());
     }
 }
