@@ -1,7 +1,9 @@
 package io.mithrilj.aggregator.persistence;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mithrilj.aggregator.protocol.CardanoDbBeacon;
+import io.mithrilj.aggregator.protocol.Epoch;
+import io.mithrilj.aggregator.protocol.SignedEntityType;
 import io.mithrilj.aggregator.protocol.json.MessageJson;
 import io.mithrilj.aggregator.protocol.json.SignedEntityKind;
 
@@ -29,30 +31,18 @@ public record ArtifactFields(
         String certificateHash = text(m, "certificate_hash");
         String createdAt = text(m, "created_at");
         MessageJson.epochNanos(createdAt); // validates
-        long epoch;
-        String beacon;
-        switch (kind) {
-            case MITHRIL_STAKE_DISTRIBUTION, CARDANO_STAKE_DISTRIBUTION -> {
-                epoch = number(m, "epoch");
-                beacon = Long.toString(epoch);
-            }
-            case CARDANO_IMMUTABLE_FILES_FULL, CARDANO_DATABASE -> {
-                JsonNode b = m.get("beacon");
-                if (b == null || !b.isObject())
-                    throw new IllegalArgumentException(kind.discriminant() + ": beacon missing");
-                epoch = number(b, "epoch");
-                ObjectNode sorted = MessageJson.MAPPER.createObjectNode();
-                sorted.put("epoch", epoch).put("immutable_file_number", number(b, "immutable_file_number"));
-                beacon = MessageJson.write(sorted);
-            }
-            case CARDANO_TRANSACTIONS -> {
-                epoch = number(m, "epoch");
-                ObjectNode sorted = MessageJson.MAPPER.createObjectNode();
-                sorted.put("block_number", number(m, "block_number")).put("epoch", epoch);
-                beacon = MessageJson.write(sorted);
-            }
-            default -> throw new IllegalArgumentException("unsupported kind " + kind);
-        }
+        SignedEntityType type = switch (kind) {
+            case MITHRIL_STAKE_DISTRIBUTION ->
+                new SignedEntityType.MithrilStakeDistribution(new Epoch(number(m, "epoch")));
+            case CARDANO_STAKE_DISTRIBUTION ->
+                new SignedEntityType.CardanoStakeDistribution(new Epoch(number(m, "epoch")));
+            case CARDANO_IMMUTABLE_FILES_FULL -> new SignedEntityType.CardanoImmutableFilesFull(dbBeacon(kind, m));
+            case CARDANO_DATABASE -> new SignedEntityType.CardanoDatabase(dbBeacon(kind, m));
+            case CARDANO_TRANSACTIONS ->
+                new SignedEntityType.CardanoTransactions(new Epoch(number(m, "epoch")), number(m, "block_number"));
+        };
+        long epoch = type.beaconEpoch().value();
+        String beacon = type.beaconJson();
         return new ArtifactFields(
                 kind,
                 id,
@@ -62,6 +52,12 @@ public record ArtifactFields(
                 createdAt,
                 compact,
                 MessageJson.project(compact, kind.listKeys()));
+    }
+
+    private static CardanoDbBeacon dbBeacon(SignedEntityKind kind, JsonNode m) {
+        JsonNode b = m.get("beacon");
+        if (b == null || !b.isObject()) throw new IllegalArgumentException(kind.discriminant() + ": beacon missing");
+        return new CardanoDbBeacon(new Epoch(number(b, "epoch")), number(b, "immutable_file_number"));
     }
 
     private static String text(JsonNode node, String field) {

@@ -1,7 +1,10 @@
 package io.mithrilj.aggregator.persistence;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mithrilj.aggregator.protocol.SignedEntityTypeDiscriminant;
+import io.mithrilj.aggregator.protocol.Epoch;
+import io.mithrilj.aggregator.protocol.SignedEntityType;
+import io.mithrilj.aggregator.protocol.json.CertificateJson;
+import io.mithrilj.aggregator.protocol.json.MessageFormatException;
 import io.mithrilj.aggregator.protocol.json.MessageJson;
 
 /**
@@ -9,7 +12,7 @@ import io.mithrilj.aggregator.protocol.json.MessageJson;
  * when its {@code genesis_signature} is non-empty; its signed entity type is then
  * {@code MithrilStakeDistribution(epoch)}.
  *
- * @param signedEntityBeacon compact JSON of the signed entity type's value (e.g. {@code 18} or {@code [18,524]})
+ * @param signedEntityBeacon the beacon as upstream stores it ({@link SignedEntityType#beaconJson()})
  */
 public record CertificateFields(
         String hash,
@@ -36,15 +39,13 @@ public record CertificateFields(
         JsonNode set = m.get("signed_entity_type");
         if (set == null || !set.isObject() || set.size() != 1)
             throw new IllegalArgumentException("certificate: signed_entity_type must be a one-key object");
-        String name = set.fieldNames().next();
-        int typeId = SignedEntityTypeDiscriminant.ofVariantName(name)
-                .orElseThrow(() -> new IllegalArgumentException("certificate: unknown signed entity type " + name))
+        SignedEntityType type =
+                genesis ? new SignedEntityType.MithrilStakeDistribution(new Epoch(epoch)) : readSignedEntityType(set);
+        int typeId = type.discriminant()
+                .orElseThrow(() ->
+                        new IllegalArgumentException("certificate: unknown signed entity type " + type.variantName()))
                 .id();
-        String beacon = MessageJson.write(set.get(name));
-        if (genesis) {
-            typeId = SignedEntityTypeDiscriminant.MITHRIL_STAKE_DISTRIBUTION.id();
-            beacon = Long.toString(epoch);
-        }
+        String beacon = type.beaconJson();
         JsonNode metadata = m.get("metadata");
         if (metadata == null) throw new IllegalArgumentException("certificate: metadata missing");
         String sealedAt = text(metadata, "sealed_at");
@@ -58,6 +59,14 @@ public record CertificateFields(
                 sealedAt,
                 MessageJson.epochNanos(sealedAt),
                 compact);
+    }
+
+    private static SignedEntityType readSignedEntityType(JsonNode node) {
+        try {
+            return CertificateJson.readSignedEntityType(node);
+        } catch (MessageFormatException e) {
+            throw new IllegalArgumentException("certificate: " + e.getMessage(), e);
+        }
     }
 
     private static String text(JsonNode node, String field) {

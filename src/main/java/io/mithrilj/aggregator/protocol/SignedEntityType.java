@@ -31,6 +31,33 @@ public sealed interface SignedEntityType {
         return discriminant().map(SignedEntityTypeDiscriminant::id).orElse(-1);
     }
 
+    /**
+     * The beacon as upstream stores it (its {@code get_json_beacon}, the {@code beacon} columns): the bare epoch
+     * for the stake distributions, {@code {"epoch":E,"immutable_file_number":N}} for the database types and
+     * {@code {"block_number":B,"epoch":E}} (keys sorted, serde_json's map) for the transaction types.
+     */
+    default String beaconJson() {
+        return switch (this) {
+            case MithrilStakeDistribution v -> Long.toUnsignedString(v.epoch().value());
+            case CardanoStakeDistribution v -> Long.toUnsignedString(v.epoch().value());
+            case CardanoImmutableFilesFull v -> dbBeaconJson(v.beacon());
+            case CardanoDatabase v -> dbBeaconJson(v.beacon());
+            case CardanoTransactions v -> blockBeaconJson(v.epoch(), v.blockNumber());
+            case CardanoBlocksTransactions v -> blockBeaconJson(v.epoch(), v.blockNumber());
+            case Unknown v -> v.rawBeaconJson();
+        };
+    }
+
+    private static String dbBeaconJson(CardanoDbBeacon b) {
+        return "{\"epoch\":" + Long.toUnsignedString(b.epoch().value()) + ",\"immutable_file_number\":"
+                + Long.toUnsignedString(b.immutableFileNumber()) + "}";
+    }
+
+    private static String blockBeaconJson(Epoch epoch, long blockNumber) {
+        return "{\"block_number\":" + Long.toUnsignedString(blockNumber) + ",\"epoch\":"
+                + Long.toUnsignedString(epoch.value()) + "}";
+    }
+
     /** The epoch of the beacon. */
     Epoch beaconEpoch();
 

@@ -119,7 +119,8 @@ class CertificateRepositoryTest {
         c.put("genesis_signature", "");
         f = CertificateFields.fromMessage(MessageJson.write(c));
         assertEquals(3, f.signedEntityTypeId());
-        assertEquals("[18,524]", f.signedEntityBeacon());
+        // upstream's get_json_beacon, as for the signed_entity table
+        assertEquals("{\"block_number\":524,\"epoch\":18}", f.signedEntityBeacon());
     }
 
     private static List<String> iterable(ObjectNode node) {

@@ -67,6 +67,25 @@ class SignedEntityTypeDiscriminantTest {
     }
 
     @Test
+    void beaconsAsUpstreamStoresThem() {
+        Epoch e = new Epoch(18);
+        assertThat(new SignedEntityType.MithrilStakeDistribution(e).beaconJson())
+                .isEqualTo("18");
+        assertThat(new SignedEntityType.CardanoStakeDistribution(e).beaconJson())
+                .isEqualTo("18");
+        assertThat(new SignedEntityType.CardanoImmutableFilesFull(new CardanoDbBeacon(e, 7)).beaconJson())
+                .isEqualTo("{\"epoch\":18,\"immutable_file_number\":7}");
+        assertThat(new SignedEntityType.CardanoDatabase(new CardanoDbBeacon(e, 7)).beaconJson())
+                .isEqualTo("{\"epoch\":18,\"immutable_file_number\":7}");
+        assertThat(new SignedEntityType.CardanoTransactions(e, 524).beaconJson())
+                .isEqualTo("{\"block_number\":524,\"epoch\":18}");
+        assertThat(new SignedEntityType.CardanoTransactions(e, -1).beaconJson())
+                .isEqualTo("{\"block_number\":18446744073709551615,\"epoch\":18}");
+        assertThat(new SignedEntityType.Unknown("Future", "[1,2,3]").beaconJson())
+                .isEqualTo("[1,2,3]");
+    }
+
+    @Test
     void tagsAreLookedUpExactly() {
         assertThat(SignedEntityTypeDiscriminant.ofVariantName("CardanoDatabase"))
                 .contains(SignedEntityTypeDiscriminant.CARDANO_DATABASE);
