@@ -66,6 +66,13 @@ public final class StakeDistributionJson {
      */
     public static void writeSigner(JsonGenerator g, SignerWithStake s) throws IOException {
         g.writeStartObject();
+        writeSignerFields(g, s);
+        g.writeFieldName("stake");
+        writeU64(g, s.stake());
+        g.writeEndObject();
+    }
+
+    private static void writeSignerFields(JsonGenerator g, SignerWithStake s) throws IOException {
         g.writeStringField("party_id", s.partyId());
         g.writeStringField("verification_key", s.verificationKey());
         if (s.verificationKeySignature().isPresent()) {
@@ -80,9 +87,31 @@ public final class StakeDistributionJson {
             g.writeFieldName("kes_period");
             writeU64(g, s.kesEvolutions().getAsLong());
         }
-        g.writeFieldName("stake");
-        writeU64(g, s.stake());
+    }
+
+    /**
+     * Upstream {@code SignerMessagePart} (the signers of {@code /epoch-settings}): the fields of {@link
+     * #writeSigner} without the stake.
+     */
+    public static void writeSignerWithoutStake(JsonGenerator g, SignerWithStake s) throws IOException {
+        g.writeStartObject();
+        writeSignerFields(g, s);
         g.writeEndObject();
+    }
+
+    /** A JSON array of signers, with or without their stakes. */
+    public static String writeSigners(List<SignerWithStake> signers, boolean withStake) {
+        return CertificateJson.generate(g -> {
+            g.writeStartArray();
+            for (SignerWithStake s : signers) {
+                if (withStake) {
+                    writeSigner(g, s);
+                } else {
+                    writeSignerWithoutStake(g, s);
+                }
+            }
+            g.writeEndArray();
+        });
     }
 
     public static MithrilStakeDistributionMessage readMithril(String json) {

@@ -129,6 +129,24 @@ class MithrilStakeDistributionGoldenTest {
     }
 
     @Test
+    void epochSettingsSignersAreWrittenWithoutStakeByteForByte() {
+        Map<String, SignerWithStake> byKey = new java.util.HashMap<>();
+        DETAILS.values()
+                .forEach(n ->
+                        StakeDistributionJson.readMithril(n).signers().forEach(s -> byKey.put(s.verificationKey(), s)));
+        JsonNode settings = StakeDistributionFixtures.json("epoch-settings.json");
+        for (String list : List.of("current_signers", "next_signers")) {
+            List<SignerWithStake> signers = new ArrayList<>();
+            settings.get(list)
+                    .forEach(
+                            n -> signers.add(byKey.get(n.get("verification_key").asText())));
+            assertThat(signers).doesNotContainNull().hasSize(2);
+            assertThat(StakeDistributionJson.writeSigners(signers, false))
+                    .isEqualTo(JsonHex.compact(settings.get(list).toString()));
+        }
+    }
+
+    @Test
     void keysAreHeldInTheirCanonicalJsonHexForm() throws Exception {
         for (JsonNode node : DETAILS.values()) {
             for (SignerWithStake s : StakeDistributionJson.readMithril(node).signers()) {
