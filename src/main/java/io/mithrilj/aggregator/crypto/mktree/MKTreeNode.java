@@ -53,14 +53,6 @@ public final class MKTreeNode implements Comparable<MKTreeNode> {
         return bytes.clone();
     }
 
-    int length() {
-        return bytes.length;
-    }
-
-    byte byteAt(int i) {
-        return bytes[i];
-    }
-
     /** Lowercase hex of the bytes (upstream {@code to_hex}). */
     public String toHex() {
         return HEX.formatHex(bytes);
