@@ -7,7 +7,7 @@ import java.util.Objects;
  * {@code failed_signer_registration}). {@link #getMessage()} is upstream's outermost error context, the
  * text upstream puts in the answer; {@link #reason()} and {@link #upstreamError()} say which check failed.
  */
-public final class SignerRegistrationRefusedException extends RuntimeException {
+public final class SignerRegistrationRefusedException extends SignerRegistrationException {
     private static final long serialVersionUID = 1L;
 
     /** The label of upstream's 400 answer. */
