@@ -43,7 +43,8 @@ class ArchitectureTest {
             "org.jboss",
             "io.micrometer");
     private static final Set<String> STORAGE = Set.of("org.flywaydb", "io.zonky", "org.postgresql");
-    private static final Set<String> CRYPTO = Set.of("crypto", "crypto.ed25519", "crypto.kes", "crypto.stm");
+    private static final Set<String> CRYPTO =
+            Set.of("crypto", "crypto.ed25519", "crypto.kes", "crypto.mktree", "crypto.stm");
 
     /** A package's allowances: packages of ours (relative to {@value #ROOT}) and third-party roots. */
     record Allowed(Set<String> ours, Set<String> thirdParty) {
@@ -71,9 +72,11 @@ class ArchitectureTest {
             Map.entry("crypto.kes", Allowed.uses("crypto", "crypto.ed25519").and(BOUNCY_CASTLE)),
             Map.entry("crypto.stm", Allowed.uses("crypto", "crypto.stm.bls").and(BOUNCY_CASTLE)),
             Map.entry("crypto.stm.bls", Allowed.uses().and(BLST)),
+            Map.entry("crypto.mktree", Allowed.uses().and(BOUNCY_CASTLE)),
             // protocol: domain values on crypto; upstream's JSON messages with Jackson
             Map.entry("protocol", Allowed.uses(CRYPTO)),
             Map.entry("protocol.json", Allowed.uses(CRYPTO, "protocol").and(JACKSON)),
+            Map.entry("protocol.signable", Allowed.uses(CRYPTO, "protocol")),
             Map.entry("certificate", Allowed.uses(CRYPTO, "protocol")),
             Map.entry("cardano.era", Allowed.uses(CRYPTO, "protocol").and(JACKSON)),
             Map.entry("chain", Allowed.uses("protocol", "cardano.era")),

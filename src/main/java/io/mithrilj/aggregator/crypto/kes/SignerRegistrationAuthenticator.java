@@ -39,20 +39,44 @@ public final class SignerRegistrationAuthenticator {
      */
     public static AuthenticatedSigner authenticate(
             byte[] stmVkPop192, Sum6KesSignature signature, OperationalCertificate opcert, long currentKesPeriod) {
+        checkKeySize(stmVkPop192);
+        long e = KesPeriods.evolutions(currentKesPeriod, opcert.startKesPeriod());
+        opcert.validate();
+        return verifyAround(
+                stmVkPop192,
+                signature,
+                opcert,
+                e,
+                "current KES period " + Long.toUnsignedString(currentKesPeriod) + ", opcert start "
+                        + Long.toUnsignedString(opcert.startKesPeriod()));
+    }
+
+    /**
+     * The same checks when the KES evolutions are already known: upstream's {@code KeyRegWrapper::register}
+     * as the signer builder calls it on stored signers, with the evolutions the signer declared.
+     *
+     * @param kesEvolutions evolutions since the opcert start period (unsigned)
+     */
+    public static AuthenticatedSigner authenticateAtEvolutions(
+            byte[] stmVkPop192, Sum6KesSignature signature, OperationalCertificate opcert, long kesEvolutions) {
+        checkKeySize(stmVkPop192);
+        opcert.validate();
+        return verifyAround(stmVkPop192, signature, opcert, kesEvolutions, "declared KES evolutions");
+    }
+
+    private static void checkKeySize(byte[] stmVkPop192) {
         if (stmVkPop192 == null || stmVkPop192.length != StmVerificationKeyBytes.SIZE) {
             throw new IllegalArgumentException("the signed STM key must be " + StmVerificationKeyBytes.SIZE + " bytes");
         }
-        long e = KesPeriods.evolutions(currentKesPeriod, opcert.startKesPeriod());
-        opcert.validate();
+    }
 
+    /** Tries the evolutions {@code e − 1 … e + 1} (clock-skew tolerance), clamped as upstream does. */
+    private static AuthenticatedSigner verifyAround(
+            byte[] stmVkPop192, Sum6KesSignature signature, OperationalCertificate opcert, long e, String detail) {
         long min = e == 0 ? 0 : e - 1;
         long max = Long.compareUnsigned(e, MAX_TRIED_EVOLUTION - 1) >= 0 ? MAX_TRIED_EVOLUTION : e + 1;
         if (Long.compareUnsigned(min, max) > 0) {
-            throw new KesPeriodOutOfRangeException(
-                    e,
-                    "current KES period "
-                            + Long.toUnsignedString(currentKesPeriod) + ", opcert start "
-                            + Long.toUnsignedString(opcert.startKesPeriod()));
+            throw new KesPeriodOutOfRangeException(e, detail);
         }
         KesSignatureInvalidException last = null;
         for (long t = min; t <= max; t++) {
