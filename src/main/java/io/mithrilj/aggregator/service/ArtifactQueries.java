@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mithrilj.aggregator.message.MessageJson;
 import io.mithrilj.aggregator.message.SignedEntityKind;
 import io.mithrilj.aggregator.persistence.ImmutableFileDigestRepository;
+import io.mithrilj.aggregator.persistence.ReadCache;
 import io.mithrilj.aggregator.persistence.SignedEntityRepository;
 import io.mithrilj.aggregator.persistence.StoreChanges;
 import io.smallrye.mutiny.Uni;

@@ -1,6 +1,7 @@
 package io.mithrilj.aggregator.service;
 
 import io.mithrilj.aggregator.persistence.CertificateRepository;
+import io.mithrilj.aggregator.persistence.ReadCache;
 import io.mithrilj.aggregator.persistence.StoreChanges;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

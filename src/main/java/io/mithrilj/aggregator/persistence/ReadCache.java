@@ -1,6 +1,5 @@
-package io.mithrilj.aggregator.service;
+package io.mithrilj.aggregator.persistence;
 
-import io.mithrilj.aggregator.persistence.StoreChanges;
 import io.smallrye.mutiny.Uni;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -13,20 +12,20 @@ import java.util.function.Supplier;
  * happened is not kept; nothing is cached while change notifications are down. Absent results are not
  * cached (arbitrary ids would fill it). Bounded: emptied when it reaches {@code maxEntries}.
  */
-final class ReadCache {
+public final class ReadCache {
 
     private final StoreChanges changes;
     private final int maxEntries;
     private final ConcurrentHashMap<String, byte[]> entries = new ConcurrentHashMap<>();
     private volatile long generation = -1;
 
-    ReadCache(StoreChanges changes, int maxEntries) {
+    public ReadCache(StoreChanges changes, int maxEntries) {
         this.changes = changes;
         this.maxEntries = maxEntries;
     }
 
     /** The UTF-8 bytes of the loaded text, from the cache when valid. */
-    Uni<Optional<byte[]>> get(String key, Supplier<Uni<Optional<String>>> loader) {
+    public Uni<Optional<byte[]>> get(String key, Supplier<Uni<Optional<String>>> loader) {
         if (!changes.live()) return loader.get().map(ReadCache::utf8);
         long current = changes.generation();
         if (current != generation) {
@@ -50,7 +49,7 @@ final class ReadCache {
         return text.map(t -> t.getBytes(StandardCharsets.UTF_8));
     }
 
-    Uni<byte[]> getAlways(String key, Supplier<Uni<String>> loader) {
+    public Uni<byte[]> getAlways(String key, Supplier<Uni<String>> loader) {
         return get(key, () -> loader.get().map(Optional::of)).map(Optional::orElseThrow);
     }
 }
