@@ -31,7 +31,7 @@ public class ArtifactQueries {
         this.signedEntities = signedEntities;
         this.digests = digests;
         this.settings = settings;
-        this.cache = new ReadCache(changes, 10_000);
+        this.cache = ReadCache.configured(changes);
     }
 
     /** List message of a kind: the 20 newest, newest first. */

@@ -19,7 +19,7 @@ public class CertificateQueries {
 
     CertificateQueries(CertificateRepository certificates, StoreChanges changes) {
         this.certificates = certificates;
-        this.cache = new ReadCache(changes, 10_000);
+        this.cache = ReadCache.configured(changes);
     }
 
     /** {@code CertificateListMessage}: the 20 newest, newest first. */
