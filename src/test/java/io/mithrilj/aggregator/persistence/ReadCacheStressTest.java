@@ -3,6 +3,7 @@ package io.mithrilj.aggregator.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.inject.Vetoed;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ class ReadCacheStressTest {
 
     private static final Duration T = Duration.ofSeconds(10);
 
-    /** Store changes driven by the test: always live, generation bumped by the "writes". */
+    /** Store changes driven by the test: always live, generation bumped by the "writes". Not a bean. */
+    @Vetoed
     static class FakeChanges extends StoreChanges {
         final AtomicLong generation = new AtomicLong();
 
