@@ -8,7 +8,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
-/** Table {@code epoch_setting}: protocol parameters and CTx signing configuration per epoch, as JSON text. */
+/**
+ * Table {@code epoch_setting}: protocol parameters and CTx signing configuration per epoch, as JSON text. Each
+ * method also comes taking the {@link SqlClient} it runs on (a transaction of {@link Stores}).
+ */
 @ApplicationScoped
 public class EpochSettingRepository {
 

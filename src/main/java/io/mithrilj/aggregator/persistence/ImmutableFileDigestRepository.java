@@ -9,7 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Table {@code immutable_file_digest}: digest cache of the Cardano immutable files. */
+/**
+ * Table {@code immutable_file_digest}: digest cache of the Cardano immutable files. Each method also comes
+ * taking the {@link SqlClient} it runs on (a transaction of {@link Stores}).
+ */
 @ApplicationScoped
 public class ImmutableFileDigestRepository {
 

@@ -11,7 +11,10 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Tables {@code signer} (known signers, pool tickers) and {@code signer_registration} (keys and stake per epoch). */
+/**
+ * Tables {@code signer} (known signers, pool tickers) and {@code signer_registration} (keys and stake per epoch).
+ * Each method also comes taking the {@link SqlClient} it runs on (a transaction of {@link Stores}).
+ */
 @ApplicationScoped
 public class SignerRepository {
 

@@ -10,7 +10,10 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Optional;
 
-/** Table {@code stake_pool}: the Cardano stake distribution recorded per epoch. */
+/**
+ * Table {@code stake_pool}: the Cardano stake distribution recorded per epoch. Each method also comes taking
+ * the {@link SqlClient} it runs on (a transaction of {@link Stores}).
+ */
 @ApplicationScoped
 public class StakePoolRepository {
 
