@@ -40,6 +40,9 @@ class UnitOfWorkTest {
     SignedEntityRepository signedEntities;
 
     @Inject
+    SignerRepository signers;
+
+    @Inject
     Pool pool;
 
     private static ObjectNode first(String fakeDataFile) {
@@ -144,5 +147,30 @@ class UnitOfWorkTest {
         for (int i = 0; i < 24; i++) saves.add(certificates.save(certificate(hash)));
         Uni.join().all(saves).andFailFast().await().atMost(T);
         assertThat(count("certificate", "certificate_id", hash)).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentRegistrationsOfOneSignerAllSucceedAndOneRowRemains() {
+        String party = "uow-signer-" + System.nanoTime();
+        long epoch = 900_000 + ThreadLocalRandom.current().nextInt(90_000);
+        signers.saveSigner(party, null, "2030-01-01T00:00:00Z", null).await().atMost(T);
+        List<Uni<Void>> saves = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            saves.add(signers.saveRegistration(new SignerRepository.StoredRegistration(
+                    party,
+                    epoch,
+                    "vk-" + i,
+                    null,
+                    null,
+                    (long) i,
+                    java.math.BigInteger.valueOf(i),
+                    "2030-01-01T00:00:00Z")));
+            saves.add(signers.saveSigner(party, "T" + i, "2030-01-01T00:00:01Z", "2030-01-01T00:00:01Z"));
+        }
+        Uni.join().all(saves).andFailFast().await().atMost(T);
+        assertThat(signers.registrations(epoch).await().atMost(T))
+                .singleElement()
+                .satisfies(r -> assertThat(r.verificationKey()).isEqualTo("vk-" + r.kesPeriod()));
+        assertThat(count("signer", "signer_id", party)).isEqualTo(1);
     }
 }
