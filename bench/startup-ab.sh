@@ -2,7 +2,8 @@
 # Interleaved start-up comparison of builds (A, B, A, B…), so that the VM's speed drift hits all alike.
 # Each argument is a command that starts the service when given `serve` (e.g. a checkout's
 # bin/mithril-aggregator). Time: spawn to the first 200 of /q/health/ready, embedded PostgreSQL already
-# initialised (one untimed start per command first), all on the same stores. Loopback only.
+# initialised (one untimed start per command first), each command on stores of its own (a build may secure
+# its stores so that an earlier build cannot open them). Loopback only.
 #   usage: bench/startup-ab.sh RUNS COMMAND [COMMAND...]
 set -euo pipefail
 [ $# -ge 2 ] || { echo "usage: $0 RUNS COMMAND [COMMAND...]" >&2; exit 2; }
@@ -33,7 +34,8 @@ trap stop_started EXIT
 start_once() {
   local t0 t1 pid
   t0=$(date +%s%N)
-  (cd "$work" && SERVER_PORT=$port SERVER_IP=127.0.0.1 exec $1 serve >>"$work/out.log" 2>&1) &
+  (cd "$work" && DATA_STORES_DIRECTORY="$work/stores-$2" SERVER_PORT=$port SERVER_IP=127.0.0.1 exec $1 serve \
+    >>"$work/out.log" 2>&1) &
   pid=$!
   echo $pid >>"$work/pids"
   until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do
@@ -46,10 +48,11 @@ start_once() {
 }
 
 declare -a times
-for c in "$@"; do start_once "$c" >/dev/null; done
+n=0
+for c in "$@"; do start_once "$c" $n >/dev/null; n=$((n + 1)); done
 for _ in $(seq "$runs"); do
   n=0
-  for c in "$@"; do times[$n]="${times[$n]:-} $(start_once "$c")"; n=$((n + 1)); done
+  for c in "$@"; do times[$n]="${times[$n]:-} $(start_once "$c" $n)"; n=$((n + 1)); done
 done
 n=0
 for c in "$@"; do

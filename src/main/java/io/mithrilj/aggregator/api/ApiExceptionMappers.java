@@ -19,7 +19,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ApiExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
-    private static final SecureRandom IDS = new SecureRandom();
+
+    /** Made at the first unexpected failure, not at start-up. */
+    private static final class Ids {
+        static final SecureRandom RANDOM = new SecureRandom();
+    }
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
@@ -63,7 +67,7 @@ public class ApiExceptionMappers {
     }
 
     private static Response internalError(int status, Throwable e) {
-        String requestId = HexFormat.of().toHexDigits(IDS.nextLong());
+        String requestId = HexFormat.of().toHexDigits(Ids.RANDOM.nextLong());
         LOG.errorf(e, "request %s failed with status %d", requestId, status);
         return serverError(status, neutralMessage(requestId));
     }

@@ -23,7 +23,6 @@ public final class DatabasePasswords {
     static final String SERVICE_FILE = "postgres.password";
     static final String SUPERUSER_FILE = "postgres.superuser-password";
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path superuserFile;
     private final String service;
@@ -82,7 +81,8 @@ public final class DatabasePasswords {
 
     private static byte[] bytes() {
         byte[] b = new byte[32];
-        RANDOM.nextBytes(b);
+        // created only when a password is generated: not on the start-up path of every later start
+        new SecureRandom().nextBytes(b);
         return b;
     }
 
