@@ -11,13 +11,27 @@ jar=target/quarkus-app/quarkus-run.jar
 [ -f target/quarkus-app/app.aot ] && echo "with the AOT cache target/quarkus-app/app.aot" >&2
 work=$(mktemp -d)
 port=$(( 20000 + RANDOM % 20000 ))
-trap 'pkill -f "quarkus-run.jar serve" 2>/dev/null || true; rm -rf "$work"' EXIT
+# stop only what this script started: every service PID is recorded (start_once runs in a subshell)
+stop_started() {
+  if [ -f "$work/pids" ]; then
+    while read -r p; do
+      if kill -0 "$p" 2>/dev/null; then
+        kill -TERM "$p" 2>/dev/null || true
+        for _ in $(seq 300); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+        kill -KILL "$p" 2>/dev/null || true
+      fi
+    done <"$work/pids"
+  fi
+  rm -rf "$work"
+}
+trap stop_started EXIT
 
 start_once() {
   local t0 t1
   t0=$(date +%s%N)
   (cd "$work" && SERVER_PORT=$port SERVER_IP=127.0.0.1 exec "$OLDPWD/bin/mithril-aggregator" serve >>"$work/out.log" 2>&1) &
   local pid=$!
+  echo $pid >>"$work/pids"
   until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do
     kill -0 $pid 2>/dev/null || { echo "service exited" >&2; tail -20 "$work/out.log" >&2; exit 1; }
     sleep 0.02

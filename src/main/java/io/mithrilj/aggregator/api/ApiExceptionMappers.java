@@ -6,13 +6,24 @@ import io.mithrilj.aggregator.protocol.json.MessageJson;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Maps every failure of a resource to upstream's reply shapes; nothing escapes as a bare 500 page. */
+/**
+ * Maps every failure of a resource to upstream's reply shapes; nothing escapes as a bare 500 page. An
+ * unexpected failure answers a neutral text naming a request id; its detail (database address, exception
+ * classes, stack) goes to the log under the same id, never to the client.
+ */
 public class ApiExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
+
+    /** Made at the first unexpected failure, not at start-up. */
+    private static final class Ids {
+        static final SecureRandom RANDOM = new SecureRandom();
+    }
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
@@ -34,7 +45,7 @@ public class ApiExceptionMappers {
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         if (status == 404) return Response.status(404).build();
-        if (status >= 500) return serverError(status, e.getMessage());
+        if (status >= 500) return internalError(status, e);
         String label = switch (status) {
             case 405 -> "method_not_allowed";
             case 406 -> "not_acceptable";
@@ -47,8 +58,18 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
-        LOG.warn("unexpected error while serving a request", e);
-        return serverError(500, String.valueOf(e.getMessage() == null ? e.toString() : e.getMessage()));
+        return internalError(500, e);
+    }
+
+    /** The text of an unexpected failure's reply: nothing of the failure itself. */
+    static String neutralMessage(String requestId) {
+        return "internal error, request id " + requestId;
+    }
+
+    private static Response internalError(int status, Throwable e) {
+        String requestId = HexFormat.of().toHexDigits(Ids.RANDOM.nextLong());
+        LOG.errorf(e, "request %s failed with status %d", requestId, status);
+        return serverError(status, neutralMessage(requestId));
     }
 
     static Response clientError(int status, String label, String message) {

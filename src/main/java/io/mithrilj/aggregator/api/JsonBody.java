@@ -3,6 +3,7 @@ package io.mithrilj.aggregator.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mithrilj.aggregator.protocol.json.MessageJson;
+import java.math.BigInteger;
 import java.util.HexFormat;
 import java.util.Locale;
 
@@ -58,24 +59,38 @@ final class JsonBody {
         return v.asText();
     }
 
+    /**
+     * A u64 field whose value is used: values above {@link Long#MAX_VALUE} (2^63 − 1, the stores' signed 64-bit
+     * columns) are refused with a 400 naming the field, never turned negative.
+     */
     long u64(String field) {
-        return u64(root, field, true);
+        BigInteger v = checkU64(root, field);
+        if (v.bitLength() > 63) {
+            throw ApiException.invalidBody("invalid value for `" + field + "`: " + v
+                    + " is above the largest value this aggregator handles (" + Long.MAX_VALUE + ")");
+        }
+        return v.longValueExact();
     }
 
-    Long optionalU64(String field) {
+    /** A u64 field only checked, every u64 accepted (as upstream's serde does); absent or null is allowed. */
+    void optionalU64(String field) {
         JsonNode v = root.get(field);
-        if (v == null || v.isNull()) return null;
-        return u64(root, field, true);
+        if (v != null && !v.isNull()) checkU64(root, field);
+    }
+
+    /** A u64 field only checked, every u64 accepted. */
+    void requireU64(String field) {
+        checkU64(root, field);
     }
 
     long u32(String field) {
-        long value = u64(root, field, true);
-        if (Long.compareUnsigned(value, 0xFFFF_FFFFL) > 0)
-            throw ApiException.invalidBody("invalid value for `" + field + "`, expected u32");
-        return value;
+        BigInteger value = checkU64(root, field);
+        if (value.bitLength() > 32) throw ApiException.invalidBody("invalid value for `" + field + "`, expected u32");
+        return value.longValueExact();
     }
 
-    static long u64(JsonNode node, String field, boolean required) {
+    /** The exact value of a required u64 field of {@code node}. */
+    static BigInteger checkU64(JsonNode node, String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) throw ApiException.invalidBody("missing field `" + field + "`");
         if (!v.isIntegralNumber()
@@ -83,7 +98,7 @@ final class JsonBody {
                 || v.bigIntegerValue().bitLength() > 64) {
             throw ApiException.invalidBody("invalid type for `" + field + "`, expected u64");
         }
-        return v.bigIntegerValue().longValue();
+        return v.bigIntegerValue();
     }
 
     void stringArray(String field, boolean required) {

@@ -41,9 +41,9 @@ public class StatisticsResource {
         json.string("network");
         JsonNode beacon = json.root().get("beacon");
         if (beacon == null || !beacon.isObject()) throw ApiException.invalidBody("missing field `beacon`");
-        JsonBody.u64(beacon, "epoch", true);
-        JsonBody.u64(beacon, "immutable_file_number", true);
-        json.u64("size");
+        JsonBody.checkU64(beacon, "epoch");
+        JsonBody.checkU64(beacon, "immutable_file_number");
+        json.requireU64("size");
         json.optionalU64("ancillary_size");
         json.stringArray("locations", true);
         json.stringArray("ancillary_locations", false);

@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mithrilj.aggregator.certifier.CertificateQueries;
 import io.mithrilj.aggregator.config.ApiSettings;
 import io.mithrilj.aggregator.persistence.ImmutableFileDigestRepository;
+import io.mithrilj.aggregator.persistence.ReadCache;
 import io.mithrilj.aggregator.persistence.SignedEntityRepository;
 import io.mithrilj.aggregator.persistence.StoreChanges;
 import io.mithrilj.aggregator.protocol.json.JsonArrays;
 import io.mithrilj.aggregator.protocol.json.MessageJson;
 import io.mithrilj.aggregator.protocol.json.SignedEntityKind;
-import io.mithrilj.aggregator.service.ReadCache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
@@ -34,7 +34,7 @@ public class ArtifactQueries {
         this.signedEntities = signedEntities;
         this.digests = digests;
         this.settings = settings;
-        this.cache = new ReadCache(changes, 10_000);
+        this.cache = ReadCache.configured(changes);
     }
 
     /** List message of a kind: the 20 newest, newest first. */

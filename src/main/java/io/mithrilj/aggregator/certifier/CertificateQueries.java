@@ -1,9 +1,9 @@
 package io.mithrilj.aggregator.certifier;
 
 import io.mithrilj.aggregator.persistence.CertificateRepository;
+import io.mithrilj.aggregator.persistence.ReadCache;
 import io.mithrilj.aggregator.persistence.StoreChanges;
 import io.mithrilj.aggregator.protocol.json.JsonArrays;
-import io.mithrilj.aggregator.service.ReadCache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
@@ -20,7 +20,7 @@ public class CertificateQueries {
 
     CertificateQueries(CertificateRepository certificates, StoreChanges changes) {
         this.certificates = certificates;
-        this.cache = new ReadCache(changes, 10_000);
+        this.cache = ReadCache.configured(changes);
     }
 
     /** {@code CertificateListMessage}: the 20 newest, newest first. */

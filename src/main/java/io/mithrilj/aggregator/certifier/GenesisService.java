@@ -90,6 +90,11 @@ public class GenesisService {
         StmKeyRegistration registration = new StmKeyRegistration();
         List<StmKeyRegistration.Entry> entries = new ArrayList<>();
         for (SignerRepository.StoredRegistration r : registrations) {
+            // the stake column is nullable (upstream's too): a registration without stake cannot be aggregated
+            if (r.stake() == null) {
+                throw new GenesisException(
+                        "the stored registration of " + r.signerId() + " at epoch " + epoch + " has no stake recorded");
+            }
             try {
                 entries.add(new StmKeyRegistration.Entry(
                         r.stake().longValueExact(), StmVerificationKeyPoP.decode(r.verificationKey())));

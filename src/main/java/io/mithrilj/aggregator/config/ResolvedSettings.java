@@ -1,5 +1,6 @@
 package io.mithrilj.aggregator.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -84,6 +85,9 @@ public final class ResolvedSettings {
                             (key, text) -> Settings.byKey(key)
                                     .ifPresent(s -> values.put(key, new Value(s, text, Origin.FILE))));
                 }
+            } catch (JsonProcessingException e) {
+                // the file holds secrets: say where it is malformed, never what is there
+                fileError = "configuration file " + file + " " + SettingKind.jsonSyntaxProblem(e);
             } catch (IOException e) {
                 fileError = "configuration file " + file + " could not be read: "
                         + e.getMessage().lines().findFirst().orElse("");

@@ -1,5 +1,6 @@
 package io.mithrilj.aggregator.config;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -97,7 +98,7 @@ public enum SettingKind {
                 JsonNode n = MAPPER.readTree(v);
                 return n == null || !n.isObject() ? "is not a JSON object" : null;
             } catch (JsonProcessingException e) {
-                return "is not valid JSON (" + e.getOriginalMessage().split(" \\(|\\n| at \\[")[0] + ")";
+                return jsonSyntaxProblem(e);
             }
         }
     },
@@ -208,7 +209,7 @@ public enum SettingKind {
                     default -> "needs \"type\": \"secret-key\" or \"gcp-kms\"";
                 };
             } catch (JsonProcessingException e) {
-                return "is not valid JSON";
+                return jsonSyntaxProblem(e);
             }
         }
     },
@@ -233,7 +234,19 @@ public enum SettingKind {
     private static final Set<String> TRUE = Set.of("1", "true", "on", "yes");
     private static final Set<String> FALSE = Set.of("0", "false", "off", "no");
 
+    /**
+     * What is wrong with a value, or {@code null}. A problem never quotes the value (secrets are checked by the
+     * same code): only fixed texts and positions.
+     */
     abstract String check(String value);
+
+    /** Where a JSON text is malformed, without any of it: Jackson's own messages quote the offending token. */
+    public static String jsonSyntaxProblem(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 0
+                ? "is not valid JSON"
+                : "is not valid JSON (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    }
 
     /** Upstream's (config-rs) boolean coercion, or {@code null} when the text is not a boolean. */
     public static Boolean parseBoolean(String v) {

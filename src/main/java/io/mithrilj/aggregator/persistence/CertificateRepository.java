@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -14,7 +15,8 @@ import java.util.Optional;
 /**
  * Table {@code certificate}: the certificate message text plus indexed columns. "Latest" means highest
  * insertion sequence, which {@link #save} refreshes on replace (upstream's {@code insert or replace} on
- * ROWID).
+ * ROWID). Each method has a variant taking the {@link SqlClient} it runs on (a transaction of
+ * {@link Stores#inTransaction}); the others run on the pool.
  */
 @ApplicationScoped
 public class CertificateRepository {
@@ -34,8 +36,16 @@ public class CertificateRepository {
 
     /** Insert or replace; a replaced certificate becomes the newest. */
     public Uni<Void> save(CertificateFields c) {
+        return save(pool, c).invoke(changes::changed);
+    }
+
+    /**
+     * Insert or replace on a connection or transaction (one statement: concurrent saves of one certificate
+     * all succeed, the last committed wins). The caller's commit tells the read caches ({@link Stores}).
+     */
+    public Uni<Void> save(SqlClient on, CertificateFields c) {
         String listItem = MessageJson.certificateListItem(c.message());
-        return pool.preparedQuery("""
+        return on.preparedQuery("""
                 insert into certificate (certificate_id, parent_certificate_id, epoch, signed_entity_type_id,
                     signed_entity_beacon, is_genesis, sealed_at, sealed_at_nanos, message, list_item)
                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
@@ -57,13 +67,16 @@ public class CertificateRepository {
                     c.message(),
                     listItem
                 }))
-                .invoke(changes::changed)
                 .replaceWithVoid();
     }
 
     /** The message of a certificate. */
     public Uni<Optional<String>> findMessage(String hash) {
-        return pool.preparedQuery("select message from certificate where certificate_id = $1")
+        return findMessage(pool, hash);
+    }
+
+    public Uni<Optional<String>> findMessage(SqlClient on, String hash) {
+        return on.preparedQuery("select message from certificate where certificate_id = $1")
                 .execute(Tuple.of(hash))
                 .map(CertificateRepository::firstString);
     }

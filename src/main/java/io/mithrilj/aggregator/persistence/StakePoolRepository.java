@@ -3,13 +3,17 @@ package io.mithrilj.aggregator.persistence;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Optional;
 
-/** Table {@code stake_pool}: the Cardano stake distribution recorded per epoch. */
+/**
+ * Table {@code stake_pool}: the Cardano stake distribution recorded per epoch. Each method also comes taking
+ * the {@link SqlClient} it runs on (a transaction of {@link Stores}).
+ */
 @ApplicationScoped
 public class StakePoolRepository {
 
@@ -24,7 +28,11 @@ public class StakePoolRepository {
 
     /** Insert or replace the stake of a pool at an epoch. */
     public Uni<Void> save(long epoch, String poolId, BigInteger stake, String createdAt) {
-        return pool.preparedQuery("""
+        return save(pool, epoch, poolId, stake, createdAt);
+    }
+
+    public Uni<Void> save(SqlClient on, long epoch, String poolId, BigInteger stake, String createdAt) {
+        return on.preparedQuery("""
                 insert into stake_pool (stake_pool_id, epoch, stake, created_at) values ($1, $2, $3, $4)
                 on conflict (epoch, stake_pool_id) do update set stake = excluded.stake, created_at = excluded.created_at""")
                 .execute(Tuple.of(poolId, epoch, new BigDecimal(stake), createdAt))
@@ -33,7 +41,11 @@ public class StakePoolRepository {
 
     /** Totals of an epoch; empty when nothing is recorded for it. */
     public Uni<Optional<Totals>> totals(long epoch) {
-        return pool.preparedQuery("select count(*), sum(stake) from stake_pool where epoch = $1")
+        return totals(pool, epoch);
+    }
+
+    public Uni<Optional<Totals>> totals(SqlClient on, long epoch) {
+        return on.preparedQuery("select count(*), sum(stake) from stake_pool where epoch = $1")
                 .execute(Tuple.of(epoch))
                 .map(rows -> {
                     Row row = rows.iterator().next();

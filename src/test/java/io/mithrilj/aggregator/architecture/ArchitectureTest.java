@@ -89,8 +89,6 @@ class ArchitectureTest {
                     "persistence",
                     Allowed.uses("config", "health", "protocol", "protocol.json")
                             .and(JACKSON, QUARKUS, STORAGE)),
-            // what is left of the service layer: the read cache, moved to persistence by issue 16 part B
-            Map.entry("service", Allowed.uses("persistence").and(QUARKUS)),
             // features
             Map.entry(
                     "epoch",
@@ -102,19 +100,11 @@ class ArchitectureTest {
                             .and(QUARKUS)),
             Map.entry(
                     "certifier",
-                    Allowed.uses(
-                                    CRYPTO,
-                                    "certificate",
-                                    "config",
-                                    "epoch",
-                                    "persistence",
-                                    "service",
-                                    "protocol",
-                                    "protocol.json")
+                    Allowed.uses(CRYPTO, "certificate", "config", "epoch", "persistence", "protocol", "protocol.json")
                             .and(JACKSON, QUARKUS)),
             Map.entry(
                     "artifact",
-                    Allowed.uses("certifier", "config", "persistence", "service", "protocol", "protocol.json")
+                    Allowed.uses("certifier", "config", "persistence", "protocol", "protocol.json")
                             .and(JACKSON, QUARKUS)),
             // the REST API: features and messages, never the stores
             Map.entry(

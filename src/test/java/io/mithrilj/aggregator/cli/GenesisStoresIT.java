@@ -53,9 +53,9 @@ class GenesisStoresIT {
                 if (msd.path("epoch").asLong() == 12) msd12 = msd;
             }
             try (Connection c = DriverManager.getConnection(
-                    "jdbc:postgresql://127.0.0.1:" + db.port() + "/" + EmbeddedDatabase.DATABASE,
-                    EmbeddedDatabase.USER,
-                    "")) {
+                    db.jdbcTarget().url(),
+                    db.jdbcTarget().user(),
+                    db.jdbcTarget().password())) {
                 try (PreparedStatement ps = c.prepareStatement(
                         "insert into epoch_setting (epoch_setting_id, protocol_parameters) values (?, ?)")) {
                     for (long e : new long[] {11, 12, 13}) {
@@ -129,9 +129,9 @@ class GenesisStoresIT {
 
             String stored;
             try (Connection c = DriverManager.getConnection(
-                            "jdbc:postgresql://127.0.0.1:" + db.port() + "/" + EmbeddedDatabase.DATABASE,
-                            EmbeddedDatabase.USER,
-                            "");
+                            db.jdbcTarget().url(),
+                            db.jdbcTarget().user(),
+                            db.jdbcTarget().password());
                     ResultSet rs =
                             c.createStatement().executeQuery("select message from certificate where is_genesis")) {
                 assertThat(rs.next()).isTrue();

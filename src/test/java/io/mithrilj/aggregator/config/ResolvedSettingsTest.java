@@ -187,7 +187,7 @@ class ResolvedSettingsTest {
                 .singleElement()
                 .asString()
                 .contains("dev.json")
-                .contains("could not be read");
+                .contains("is not valid JSON (line 1, column 2)");
     }
 
     @Test

@@ -46,7 +46,8 @@ public final class FixtureImport {
                             .setHost("127.0.0.1")
                             .setPort(database.port())
                             .setDatabase(EmbeddedDatabase.DATABASE)
-                            .setUser(EmbeddedDatabase.USER))
+                            .setUser(EmbeddedDatabase.USER)
+                            .setPassword(database.jdbcTarget().password()))
                     .using(vertx)
                     .build();
             try {
