@@ -121,7 +121,7 @@ public final class SimulatedSigner {
 
     /**
      * The registration for the aggregator's epoch, or empty when this signer already registered for its recording
-     * epoch. Nothing is kept until {@link #registered(Registration)}: a refused registration is prepared again
+     * epoch or the aggregator's epoch is behind the chain's. Nothing is kept until {@link #registered(Registration)}: a refused registration is prepared again
      * with a new key next time, as upstream does.
      *
      * @param registrationParameters the protocol parameters of the recording epoch
@@ -133,6 +133,9 @@ public final class SimulatedSigner {
         Epoch recording = settings.epoch().next();
         if (initializers.containsKey(recording)) {
             return Optional.empty();
+        }
+        if (chain.currentEpoch().map(own -> settings.epoch().compareTo(own) < 0).orElse(false)) {
+            return Optional.empty(); // the aggregator is behind the chain: wait, as upstream's state machine does
         }
         Map<String, Long> recorded =
                 stakes.computeIfAbsent(recording, e -> Map.copyOf(chain.currentStakeDistribution()));

@@ -98,6 +98,13 @@ class SimulatedSignerTest {
     }
 
     @Test
+    void waitsWhileTheAggregatorIsBehindTheChain() {
+        clock.set(chain.startOf(Epoch.of(22)));
+        assertThat(signer.prepareRegistration(settings(21))).isEmpty();
+        assertThat(signer.prepareRegistration(settings(22))).isPresent();
+    }
+
+    @Test
     void renewsItsKesKeyBeforeItExpires() {
         // KES period 300 = 200 evolutions of the pool's certificate, which starts at 100
         clock.set(chain.startOf(Epoch.of(50)));
