@@ -137,8 +137,8 @@ public final class SimulatedSigner {
         if (chain.currentEpoch().map(own -> settings.epoch().compareTo(own) < 0).orElse(false)) {
             return Optional.empty(); // the aggregator is behind the chain: wait, as upstream's state machine does
         }
-        Map<String, Long> recorded =
-                stakes.computeIfAbsent(recording, e -> Map.copyOf(chain.currentStakeDistribution()));
+        // the chain observer answers a snapshot; kept as is, so that thousands of signers share one map
+        Map<String, Long> recorded = stakes.computeIfAbsent(recording, e -> chain.currentStakeDistribution());
         Long stake = recorded.get(pool.partyId());
         if (stake == null) {
             throw new DevnetException("No stake associated with myself (" + pool.partyId() + ") at epoch " + recording);
