@@ -93,15 +93,17 @@ public class DevnetSignaturesBenchmark {
     private void prepare() throws StmException {
         long t0 = System.nanoTime();
         SplittableRandom random = new SplittableRandom(17);
-        List<DevnetPool> pools = DevnetPool.generateAll(ParetoStakes.CARDANO_LIKE.sample(POOLS, random), 0, random);
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        SimulatedChain.Settings chainSettings =
+                new SimulatedChain.Settings(start, REGISTRATION_EPOCH.value() - 1, 600, 100, 3);
+        // operators issue their certificates at the chain's current KES period (54 here)
+        long startKesPeriod = (REGISTRATION_EPOCH.value() - 1) * 600 / 100;
+        List<DevnetPool> pools =
+                DevnetPool.generateAll(ParetoStakes.CARDANO_LIKE.sample(POOLS, random), startKesPeriod, random);
         long t1 = System.nanoTime();
 
-        Instant start = Instant.parse("2026-01-01T00:00:00Z");
         DevnetClock clock = new DevnetClock(start);
-        SimulatedChain chain = new SimulatedChain(
-                new SimulatedChain.Settings(start, REGISTRATION_EPOCH.value() - 1, 600, 100, 3),
-                clock,
-                SimulatedChain.stakeDistributionOf(pools));
+        SimulatedChain chain = new SimulatedChain(chainSettings, clock, SimulatedChain.stakeDistributionOf(pools));
         SignerKeyRegistrations shared = new SignerKeyRegistrations();
         signers = pools.stream()
                 .map(p -> new SimulatedSigner(p, chain, random.split(), shared))

@@ -18,14 +18,17 @@ import java.util.stream.IntStream;
  * Blake2b-224 of the cold verification key), as for a real SPO. Immutable: {@link #renew} issues a new KES
  * key and certificate, as an operator does before the KES key expires.
  *
- * <p>The KES key is kept at its start period and evolved for each signature, as upstream's
- * {@code KesSignerStandard} does with the key file (which always holds a period-0 key).
+ * <p>The KES key is kept at its start period and evolved for a signature, as upstream's
+ * {@code KesSignerStandard} does with the key file (which always holds a period-0 key); the last evolved key is
+ * kept so that signing at a later period only evolves the difference. Thread-safe.
  */
 public final class DevnetPool {
     private final Ed25519SigningKey coldKey;
     private final byte[] kesKeyAtStart;
     private final OperationalCertificate opcert;
     private final long stake;
+    /** The KES key evolved for the latest signature (guarded by {@code kesKeyAtStart}). */
+    private Sum6KesSigningKey evolvedKesKey;
 
     private DevnetPool(Ed25519SigningKey coldKey, Sum6KesSigningKey kesKey, OperationalCertificate opcert, long stake) {
         this.coldKey = coldKey;
@@ -157,12 +160,17 @@ public final class DevnetPool {
     public Sum6KesSignature kesSign(byte[] message, long currentKesPeriod) {
         kesEvolutions(currentKesPeriod); // a period before the certificate is a mismatch, not an expiry
         int period = KesPeriods.checkedEvolutions(currentKesPeriod, opcert.startKesPeriod());
-        Sum6KesSigningKey key = Sum6KesSigningKey.fromBytes(kesKeyAtStart);
-        try {
-            key.updateTo(period);
-            return key.sign(message);
-        } finally {
-            key.erase();
+        synchronized (kesKeyAtStart) {
+            // evolving from the start costs up to a few hundred Ed25519 key generations: keep the last evolved key
+            if (evolvedKesKey != null && evolvedKesKey.period() > period) {
+                evolvedKesKey.erase(); // a key cannot evolve backwards: start again from the certificate's period
+                evolvedKesKey = null;
+            }
+            if (evolvedKesKey == null) {
+                evolvedKesKey = Sum6KesSigningKey.fromBytes(kesKeyAtStart);
+            }
+            evolvedKesKey.updateTo(period);
+            return evolvedKesKey.sign(message);
         }
     }
 

@@ -72,6 +72,15 @@ class DevnetPoolTest {
     }
 
     @Test
+    void signaturesAtAnyPeriodOrderVerifyAtTheirOwnPeriod() {
+        DevnetPool pool = DevnetPool.generate(5, 0, new SplittableRandom(4));
+        for (long period : new long[] {40, 41, 63, 2, 0, 33}) {
+            Sum6Kes.verify(
+                    period, pool.operationalCertificate().kesVerificationKey(), MESSAGE, pool.kesSign(MESSAGE, period));
+        }
+    }
+
+    @Test
     void aPeriodBeforeTheCertificateOrBeyondTheKeyLifetimeIsRefused() {
         DevnetPool pool = DevnetPool.generate(5, 10, new SplittableRandom(3));
 
