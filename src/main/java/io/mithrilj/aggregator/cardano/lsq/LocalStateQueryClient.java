@@ -1,5 +1,6 @@
 package io.mithrilj.aggregator.cardano.lsq;
 
+import io.mithrilj.aggregator.cardano.block.Point;
 import io.mithrilj.aggregator.cardano.cbor.CborException;
 import io.mithrilj.aggregator.cardano.cbor.CborReader;
 import io.mithrilj.aggregator.cardano.cbor.CborSpan;
@@ -108,35 +109,9 @@ public final class LocalStateQueryClient {
         return decodeEraResult(query(q), "GetEpochNo", CborReader::readUnsigned);
     }
 
-    /** A chain point: slot and header hash, or the origin. */
-    public record Point(long slot, byte[] hash) {
-        public static final Point ORIGIN = new Point(0, new byte[0]);
-
-        public boolean isOrigin() {
-            return hash.length == 0;
-        }
-
-        public String hashHex() {
-            return HexFormat.of().formatHex(hash);
-        }
-    }
-
     /** GetChainPoint {@code [3]}: {@code []} at the origin or {@code [slot, hash]}. */
     public Point chainPoint() {
-        return decode(
-                query(new CborWriter().array(1).unsigned(3).toByteArray()),
-                "GetChainPoint",
-                LocalStateQueryClient::readPoint);
-    }
-
-    public static Point readPoint(CborReader r) {
-        int n = r.readArrayHeader();
-        if (n == 0) return Point.ORIGIN;
-        if (n != 2)
-            throw new CborException(
-                    CborException.Kind.UNEXPECTED, r.position(), "a point has 0 or 2 elements, not " + n);
-        long slot = r.readUnsigned();
-        return new Point(slot, r.readBytes());
+        return decode(query(new CborWriter().array(1).unsigned(3).toByteArray()), "GetChainPoint", Point::read);
     }
 
     /** GetChainBlockNo {@code [2]}: {@code [1, blockNo]}, or {@code [0]} at the origin (empty here). */

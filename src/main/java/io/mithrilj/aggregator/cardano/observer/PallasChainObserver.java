@@ -1,9 +1,9 @@
 package io.mithrilj.aggregator.cardano.observer;
 
+import io.mithrilj.aggregator.cardano.block.Point;
 import io.mithrilj.aggregator.cardano.cbor.CborException;
 import io.mithrilj.aggregator.cardano.cbor.CborWriter;
 import io.mithrilj.aggregator.cardano.lsq.LocalStateQueryClient;
-import io.mithrilj.aggregator.cardano.lsq.LocalStateQueryClient.Point;
 import io.mithrilj.aggregator.cardano.lsq.LocalStateQueryException;
 import io.mithrilj.aggregator.cardano.ouroboros.CardanoNetwork;
 import io.mithrilj.aggregator.cardano.ouroboros.Handshake;

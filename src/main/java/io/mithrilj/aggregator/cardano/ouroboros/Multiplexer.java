@@ -112,6 +112,21 @@ public final class Multiplexer implements Closeable {
         }
     }
 
+    /** A message and the mini-protocol it came on. */
+    public record Message(int protocol, byte[] bytes) {}
+
+    /** The next complete message of any mini-protocol (the responder's loop: test doubles, a DMQ fake). */
+    public Message receiveAny() {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (var e : buffers.entrySet()) {
+                byte[] message = e.getValue().takeMessage(e.getKey());
+                if (message != null) return new Message(e.getKey(), message);
+            }
+            readSegment(deadline);
+        }
+    }
+
     private void readSegment(long deadline) {
         header.clear();
         readFully(header, deadline);
