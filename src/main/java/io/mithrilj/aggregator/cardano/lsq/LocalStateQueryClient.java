@@ -147,7 +147,12 @@ public final class LocalStateQueryClient {
     /** GetStakeSnapshots(all pools) {@code [0,[0,[era,[20,[]]]]]}: pool key hash (hex) → mark stake, in wire order. */
     public Map<String, Long> stakeSnapshotMark(int era) {
         byte[] q = blockQuery(era).array(2).unsigned(20).array(0).toByteArray();
-        return decodeEraResult(query(q), "GetStakeSnapshots", r -> {
+        return decodeStakeSnapshotMark(query(q));
+    }
+
+    /** The GetStakeSnapshots result {@code [[{pool => [mark, set, go]}, markTotal, setTotal, goTotal]]}: pool (hex) → mark. */
+    public static Map<String, Long> decodeStakeSnapshotMark(CborSpan result) {
+        return decodeEraResult(result, "GetStakeSnapshots", r -> {
             int n = r.readArrayHeader();
             if (n != 4)
                 throw new CborException(
@@ -221,7 +226,7 @@ public final class LocalStateQueryClient {
         T read(CborReader r);
     }
 
-    private <T> T decode(CborSpan result, String query, ResultReader<T> reader) {
+    private static <T> T decode(CborSpan result, String query, ResultReader<T> reader) {
         try {
             CborReader r = result.reader();
             T value = reader.read(r);
@@ -234,7 +239,7 @@ public final class LocalStateQueryClient {
     }
 
     /** Era-specific results: {@code [value]} is success, a 2-element array the era-mismatch form. */
-    private <T> T decodeEraResult(CborSpan result, String query, ResultReader<T> reader) {
+    private static <T> T decodeEraResult(CborSpan result, String query, ResultReader<T> reader) {
         return decode(result, query, r -> {
             int n = r.readArrayHeader();
             if (n == 2)

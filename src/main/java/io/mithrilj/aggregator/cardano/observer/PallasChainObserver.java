@@ -77,14 +77,17 @@ public final class PallasChainObserver implements ChainObserver {
 
     @Override
     public Map<String, Long> currentStakeDistribution() {
-        return call(q -> {
-            Map<String, Long> stakes = new LinkedHashMap<>();
-            HexFormat hex = HexFormat.of();
-            q.stakeSnapshotMark(q.currentEra()).forEach((pool, mark) -> {
-                if (mark > 0) stakes.put(Bech32.encode("pool", hex.parseHex(pool)), mark);
-            });
-            return stakes;
+        return call(q -> stakeDistribution(q.stakeSnapshotMark(q.currentEra())));
+    }
+
+    /** Pools with a mark stake above zero, their key hashes as bech32 {@code pool1…} ids, in the node's order. */
+    public static Map<String, Long> stakeDistribution(Map<String, Long> markByPoolHash) {
+        Map<String, Long> stakes = new LinkedHashMap<>();
+        HexFormat hex = HexFormat.of();
+        markByPoolHash.forEach((pool, mark) -> {
+            if (mark > 0) stakes.put(Bech32.encode("pool", hex.parseHex(pool)), mark);
         });
+        return stakes;
     }
 
     @Override
