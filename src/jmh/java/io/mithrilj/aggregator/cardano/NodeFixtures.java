@@ -15,7 +15,9 @@ final class NodeFixtures {
     private NodeFixtures() {}
 
     static Path dir() {
-        return Path.of(System.getProperty("mithril.reference.dir", "../shared/reference/mithril-2603.1"), "cardano-test-data");
+        // the copy under the test resources, relative to the project directory exec:exec runs in
+        return Path.of(System.getProperty(
+                "mithril.cardano.test.data", "src/test/resources/upstream/mithril-2603.1/cardano-test-data"));
     }
 
     static List<byte[]> blocks() throws IOException {
