@@ -45,6 +45,7 @@ public final class Multiplexer implements Closeable {
     private final long startNanos = System.nanoTime();
     private final Map<Integer, Reassembly> buffers = new HashMap<>();
     private final ByteBuffer header = ByteBuffer.allocate(8);
+    private final ByteBuffer inbound = ByteBuffer.allocate(128 * 1024).flip();
 
     private Multiplexer(SocketChannel channel, String peer, boolean initiator, Duration timeout) throws IOException {
         this.channel = channel;
@@ -146,12 +147,24 @@ public final class Multiplexer implements Closeable {
         buffers.computeIfAbsent(protocol, p -> new Reassembly()).append(payload.array(), protocol);
     }
 
+    /** Fills {@code buf} from what was already read, then from the socket in large reads (one syscall serves many segments). */
     private void readFully(ByteBuffer buf, long deadline) {
         try {
             while (buf.hasRemaining()) {
-                int n = channel.read(buf);
-                if (n < 0) throw new OuroborosException.ConnectionLost(peer + " closed the connection", null);
-                if (n == 0) await(SelectionKey.OP_READ, deadline);
+                if (!inbound.hasRemaining()) {
+                    inbound.clear();
+                    int n = channel.read(inbound);
+                    inbound.flip();
+                    if (n < 0) throw new OuroborosException.ConnectionLost(peer + " closed the connection", null);
+                    if (n == 0) {
+                        await(SelectionKey.OP_READ, deadline);
+                        continue;
+                    }
+                }
+                int take = Math.min(buf.remaining(), inbound.remaining());
+                buf.put(buf.position(), inbound, inbound.position(), take);
+                buf.position(buf.position() + take);
+                inbound.position(inbound.position() + take);
             }
         } catch (IOException e) {
             throw new OuroborosException.ConnectionLost("reading from " + peer + " failed: " + e.getMessage(), e);
