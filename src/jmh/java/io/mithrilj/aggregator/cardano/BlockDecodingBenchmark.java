@@ -1,6 +1,5 @@
 package io.mithrilj.aggregator.cardano;
 
-import io.mithrilj.aggregator.cardano.block.Blake2b256;
 import io.mithrilj.aggregator.cardano.block.BlockDecoder;
 import io.mithrilj.aggregator.cardano.block.ScannedBlock;
 import io.mithrilj.aggregator.cardano.cbor.CborReader;
@@ -40,8 +39,7 @@ public class BlockDecodingBenchmark {
     /** The exact spans the decoder hashes (headers and transaction bodies), for the hashing-only floor. */
     List<CborSpan> hashed;
 
-    final Blake2bDigest bouncyCastle = new Blake2bDigest(256);
-    final Blake2b256 digest = new Blake2b256();
+    final Blake2bDigest digest = new Blake2bDigest(256);
     final byte[] out = new byte[32];
 
     @Setup
@@ -66,17 +64,6 @@ public class BlockDecodingBenchmark {
                 int n = r.readArrayHeader();
                 for (int i = 0; r.hasNext(n, i); i++) hashed.add(r.readRaw());
             }
-        }
-    }
-
-    /** The same with BouncyCastle's Blake2b (what the decoder used before {@link Blake2b256}). */
-    @Benchmark
-    @OperationsPerInvocation(406)
-    public void hashOnlyBouncyCastle(Blackhole bh) {
-        for (CborSpan s : hashed) {
-            bouncyCastle.update(s.source(), s.start(), s.length());
-            bouncyCastle.doFinal(out, 0);
-            bh.consume(out[0]);
         }
     }
 

@@ -6,6 +6,7 @@ import io.mithrilj.aggregator.cardano.cbor.CborSpan;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.bouncycastle.crypto.digests.Blake2bDigest;
 
 /**
  * Decodes a multi-era block {@code [eraTag, block]} (pallas-traverse {@code MultiEraBlock}, as upstream's
@@ -22,7 +23,7 @@ public final class BlockDecoder {
 
     private static final HexFormat HEX = HexFormat.of();
 
-    private final Blake2b256 digest = new Blake2b256();
+    private final Blake2bDigest digest = new Blake2bDigest(256);
     private final byte[] out = new byte[32];
 
     /** Decodes one block; its bytes must be exactly the item. */
