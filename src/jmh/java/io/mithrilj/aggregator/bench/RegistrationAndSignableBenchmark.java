@@ -63,9 +63,10 @@ public class RegistrationAndSignableBenchmark {
 
     @Setup
     public void setup() throws Exception {
-        String dir = System.getProperty("mithril.reference.dir", "src/test/resources/upstream/mithril-2603.1");
+        // the test resources the tests read (the jmh profile puts src/test/resources/upstream on the class path)
         JsonNode msds = new ObjectMapper()
-                .readTree(Files.readString(Path.of(dir, "aggregator-fake-data", "mithril-stake-distributions.json")));
+                .readTree(FixtureChainBenchmark.resource(
+                        "/upstream/mithril-2603.1/aggregator-fake-data/mithril-stake-distributions.json"));
         registrations = new ArrayList<>();
         msds.forEach(m -> m.get("signers").forEach(s -> registrations.add(new String[] {
             s.get("party_id").asText(),

@@ -1,6 +1,6 @@
 package io.mithrilj.aggregator.devnet;
 
-import io.mithrilj.aggregator.crypto.ed25519.CodecException;
+import io.mithrilj.aggregator.crypto.CodecException;
 import io.mithrilj.aggregator.crypto.kes.KesException;
 import io.mithrilj.aggregator.crypto.kes.OperationalCertificate;
 import io.mithrilj.aggregator.crypto.kes.SignerRegistrationAuthenticator;

@@ -1,7 +1,7 @@
 package io.mithrilj.aggregator.devnet;
 
 import io.mithrilj.aggregator.chain.ChainObserver;
-import io.mithrilj.aggregator.crypto.ed25519.CodecException;
+import io.mithrilj.aggregator.crypto.CodecException;
 import io.mithrilj.aggregator.crypto.kes.StmVerificationKeyBytes;
 import io.mithrilj.aggregator.crypto.stm.StmClosedKeyRegistration;
 import io.mithrilj.aggregator.crypto.stm.StmException;

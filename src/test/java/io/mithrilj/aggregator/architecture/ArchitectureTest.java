@@ -78,8 +78,31 @@ class ArchitectureTest {
             Map.entry("protocol.json", Allowed.uses(CRYPTO, "protocol").and(JACKSON)),
             Map.entry("protocol.signable", Allowed.uses(CRYPTO, "protocol")),
             Map.entry("certificate", Allowed.uses(CRYPTO, "protocol")),
-            Map.entry("cardano.era", Allowed.uses(CRYPTO, "protocol").and(JACKSON)),
-            Map.entry("chain", Allowed.uses("protocol", "cardano.era")),
+            // the chain: the observer ports, and the Cardano node-to-client stack behind them (no framework)
+            Map.entry("chain", Allowed.uses("protocol")),
+            Map.entry("cardano.cbor", Allowed.uses()),
+            Map.entry("cardano.ouroboros", Allowed.uses("cardano.cbor")),
+            Map.entry("cardano.block", Allowed.uses("cardano.cbor").and(BOUNCY_CASTLE)),
+            Map.entry("cardano.lsq", Allowed.uses("cardano.block", "cardano.cbor", "cardano.ouroboros")),
+            Map.entry("cardano.chainsync", Allowed.uses("cardano.block", "cardano.cbor", "cardano.ouroboros")),
+            Map.entry("cardano.immutable", Allowed.uses("cardano.block", "chain")),
+            Map.entry(
+                    "cardano.observer",
+                    Allowed.uses(
+                                    "cardano.block",
+                                    "cardano.cbor",
+                                    "cardano.lsq",
+                                    "cardano.ouroboros",
+                                    "chain",
+                                    "crypto.kes",
+                                    "protocol")
+                            .and(JACKSON)),
+            Map.entry("cardano.ticker", Allowed.uses("chain", "protocol")),
+            Map.entry("cardano.era", Allowed.uses(CRYPTO, "chain", "protocol").and(JACKSON)),
+            // the devnet: simulated chain and signers, talking to the API over HTTP like real signers
+            Map.entry(
+                    "devnet",
+                    Allowed.uses(CRYPTO, "chain", "protocol", "protocol.json").and(JACKSON)),
             // configuration and cross-cutting beans
             Map.entry(
                     "config", Allowed.uses(CRYPTO, "protocol", "protocol.json").and(JACKSON, QUARKUS)),

@@ -1,6 +1,5 @@
 package io.mithrilj.aggregator.cardano.era;
 
-import io.mithrilj.aggregator.chain.EraReaderAdapter;
 import io.mithrilj.aggregator.protocol.Epoch;
 import java.util.List;
 import java.util.Optional;

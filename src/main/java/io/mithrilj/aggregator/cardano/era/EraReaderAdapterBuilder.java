@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mithrilj.aggregator.chain.ChainObserver;
-import io.mithrilj.aggregator.chain.EraReaderAdapter;
 import io.mithrilj.aggregator.crypto.ed25519.Ed25519VerificationKey;
 import java.nio.file.Path;
 import java.util.Optional;

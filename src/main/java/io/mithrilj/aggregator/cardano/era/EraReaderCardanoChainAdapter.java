@@ -1,7 +1,6 @@
 package io.mithrilj.aggregator.cardano.era;
 
 import io.mithrilj.aggregator.chain.ChainObserver;
-import io.mithrilj.aggregator.chain.EraReaderAdapter;
 import io.mithrilj.aggregator.crypto.ed25519.Ed25519VerificationKey;
 import java.util.List;
 

@@ -1,6 +1,5 @@
 package io.mithrilj.aggregator.cardano.era;
 
-import io.mithrilj.aggregator.chain.EraReaderAdapter;
 import java.util.List;
 
 /** {@code ERA_READER_ADAPTER_TYPE=dummy} (upstream {@code DummyAdapter}): fixed markers, for tests. */

@@ -2,7 +2,6 @@ package io.mithrilj.aggregator.cardano.era;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mithrilj.aggregator.chain.ChainObserverException;
-import io.mithrilj.aggregator.chain.EraReaderAdapter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,6 @@ import io.mithrilj.aggregator.cardano.era.EraReaderAdapterBuilder.AdapterType;
 import io.mithrilj.aggregator.cardano.era.EraReaderAdapterBuilder.EraReaderAdapterBuilderException;
 import io.mithrilj.aggregator.chain.ChainObserver;
 import io.mithrilj.aggregator.chain.ChainPoint;
-import io.mithrilj.aggregator.chain.EraReaderAdapter;
 import io.mithrilj.aggregator.protocol.Epoch;
 import java.io.IOException;
 import java.nio.file.Files;
