@@ -67,13 +67,25 @@ public final class SignerKeyRegistrations {
     }
 
     private static StmClosedKeyRegistration build(List<EpochSettings.Signer> signers, Map<String, Long> stakes) {
-        List<StmKeyRegistration.Entry> entries = IntStream.range(0, signers.size())
+        // checked on all cores; the failure reported is the first in list order, whatever the scheduling
+        List<Object> outcomes = IntStream.range(0, signers.size())
                 .parallel()
-                .mapToObj(i -> authenticated(signers.get(i), stakes))
+                .mapToObj(i -> {
+                    try {
+                        return (Object) authenticated(signers.get(i), stakes);
+                    } catch (DevnetException e) {
+                        return e;
+                    }
+                })
                 .toList();
+        List<StmKeyRegistration.Entry> entries = new ArrayList<>(outcomes.size());
+        for (Object outcome : outcomes) {
+            if (outcome instanceof DevnetException e) throw e;
+            entries.add((StmKeyRegistration.Entry) outcome);
+        }
         StmKeyRegistration registration = new StmKeyRegistration();
         try {
-            registration.registerAll(new ArrayList<>(entries));
+            registration.registerAll(entries);
         } catch (StmException.KeyRegistered e) {
             throw new DevnetException("Registration failed for signer: a verification key is listed twice", e);
         } catch (StmException.KeyInvalid e) {
