@@ -1,11 +1,9 @@
 package io.mithrilj.aggregator.crypto.ed25519;
 
 import io.mithrilj.aggregator.crypto.CodecException;
+import io.mithrilj.aggregator.crypto.JsonReader;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -20,10 +18,8 @@ import java.util.function.Function;
  *   <li><b>bytes-hex</b>: lowercase hex of a binary encoding; decoding does not trim.</li>
  * </ul>
  *
- * <p>The JSON reader is deliberately small: objects ({@link Map}, insertion order kept, duplicate
- * keys rejected), arrays ({@link List}), integers ({@link BigInteger}), other numbers
- * ({@link java.math.BigDecimal}), strings, booleans and {@code null}. Trailing non-whitespace
- * content is an error.
+ * <p>JSON is read by the crypto codecs' one reader, {@link JsonReader}; the accessors here turn its tree into
+ * bytes and integers with {@link CodecException}s naming what is wrong.
  */
 public final class HexJson {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -71,8 +67,7 @@ public final class HexJson {
         if (jsonHex == null) {
             throw new CodecException("json-hex string is null");
         }
-        byte[] utf8 = fromHex(jsonHex.strip());
-        return parseJson(new String(utf8, StandardCharsets.UTF_8));
+        return JsonReader.read(fromHex(jsonHex.strip()));
     }
 
     /** Compact JSON array of the unsigned values of {@code bytes}, e.g. {@code [1,255,0]}. */
@@ -101,16 +96,20 @@ public final class HexJson {
         }
         byte[] out = new byte[list.size()];
         for (int i = 0; i < out.length; i++) {
-            if (!(list.get(i) instanceof BigInteger v) || v.signum() < 0 || v.bitLength() > 8) {
+            if (!(list.get(i) instanceof Long v) || v < 0 || v > 255) {
                 throw new CodecException(what + ": element " + i + " is not an integer 0..255");
             }
-            out[i] = (byte) v.intValue();
+            out[i] = (byte) (long) v;
         }
         return out;
     }
 
     /** Reads a JSON integer in {@code 0..2^64-1}; the result is the same 64 bits as a {@code long}. */
     public static long toU64(Object json, String what) {
+        if (json instanceof Long v && v >= 0) {
+            return v;
+        }
+        // the reader gives BigInteger only beyond Long.MAX_VALUE
         if (!(json instanceof BigInteger v) || v.signum() < 0 || v.compareTo(U64_MAX) > 0) {
             throw new CodecException(what + ": expected an unsigned 64-bit integer");
         }
@@ -138,238 +137,16 @@ public final class HexJson {
 
     /** The member {@code key} of a JSON object, or a {@link CodecException} if missing. */
     public static Object member(Map<?, ?> object, String key, String what) {
-        if (!object.containsKey(key)) {
+        Object value = object.get(key); // the reader stores a present null as JsonReader.NULL
+        if (value == null) {
             throw new CodecException(what + ": missing field '" + key + "'");
         }
-        return object.get(key);
+        return value;
     }
 
-    /** Parses one JSON document (whitespace around it allowed). */
+    /** Parses one JSON document (whitespace around it allowed) with the crypto codecs' {@link JsonReader}. */
     public static Object parseJson(String text) {
-        Parser p = new Parser(text);
-        p.skipWs();
-        Object v = p.value(0);
-        p.skipWs();
-        if (p.pos != text.length()) {
-            throw new CodecException("JSON: trailing characters at " + p.pos);
-        }
-        return v;
-    }
-
-    private static final class Parser {
-        private static final int MAX_DEPTH = 128;
-        private final String s;
-        private int pos;
-
-        Parser(String s) {
-            this.s = s;
-        }
-
-        void skipWs() {
-            while (pos < s.length()) {
-                char c = s.charAt(pos);
-                if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-                    pos++;
-                } else {
-                    break;
-                }
-            }
-        }
-
-        CodecException error(String msg) {
-            return new CodecException("JSON: " + msg + " at " + pos);
-        }
-
-        char peek() {
-            if (pos >= s.length()) {
-                throw error("unexpected end");
-            }
-            return s.charAt(pos);
-        }
-
-        Object value(int depth) {
-            if (depth > MAX_DEPTH) {
-                throw error("nesting too deep");
-            }
-            char c = peek();
-            switch (c) {
-                case '[':
-                    return array(depth);
-                case '{':
-                    return object(depth);
-                case '"':
-                    return string();
-                case 't':
-                    literal("true");
-                    return Boolean.TRUE;
-                case 'f':
-                    literal("false");
-                    return Boolean.FALSE;
-                case 'n':
-                    literal("null");
-                    return null;
-                default:
-                    if (c == '-' || (c >= '0' && c <= '9')) {
-                        return number();
-                    }
-                    throw error("unexpected character '" + c + "'");
-            }
-        }
-
-        void literal(String word) {
-            if (!s.startsWith(word, pos)) {
-                throw error("invalid literal");
-            }
-            pos += word.length();
-        }
-
-        List<Object> array(int depth) {
-            pos++; // [
-            List<Object> out = new ArrayList<>();
-            skipWs();
-            if (peek() == ']') {
-                pos++;
-                return out;
-            }
-            while (true) {
-                skipWs();
-                out.add(value(depth + 1));
-                skipWs();
-                char c = peek();
-                pos++;
-                if (c == ']') {
-                    return out;
-                }
-                if (c != ',') {
-                    pos--;
-                    throw error("expected ',' or ']'");
-                }
-            }
-        }
-
-        Map<String, Object> object(int depth) {
-            pos++; // {
-            Map<String, Object> out = new LinkedHashMap<>();
-            skipWs();
-            if (peek() == '}') {
-                pos++;
-                return Collections.unmodifiableMap(out);
-            }
-            while (true) {
-                skipWs();
-                if (peek() != '"') {
-                    throw error("expected a member name");
-                }
-                String key = string();
-                skipWs();
-                if (peek() != ':') {
-                    throw error("expected ':'");
-                }
-                pos++;
-                skipWs();
-                Object v = value(depth + 1);
-                if (out.containsKey(key)) {
-                    throw error("duplicate field '" + key + "'");
-                }
-                out.put(key, v);
-                skipWs();
-                char c = peek();
-                pos++;
-                if (c == '}') {
-                    return Collections.unmodifiableMap(out);
-                }
-                if (c != ',') {
-                    pos--;
-                    throw error("expected ',' or '}'");
-                }
-            }
-        }
-
-        String string() {
-            pos++; // opening quote
-            StringBuilder sb = new StringBuilder();
-            while (true) {
-                char c = peek();
-                pos++;
-                if (c == '"') {
-                    return sb.toString();
-                }
-                if (c < 0x20) {
-                    throw error("control character in string");
-                }
-                if (c != '\\') {
-                    sb.append(c);
-                    continue;
-                }
-                char e = peek();
-                pos++;
-                switch (e) {
-                    case '"', '\\', '/' -> sb.append(e);
-                    case 'b' -> sb.append('\b');
-                    case 'f' -> sb.append('\f');
-                    case 'n' -> sb.append('\n');
-                    case 'r' -> sb.append('\r');
-                    case 't' -> sb.append('\t');
-                    case 'u' -> {
-                        if (pos + 4 > s.length()) {
-                            throw error("truncated \\u escape");
-                        }
-                        try {
-                            sb.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
-                        } catch (NumberFormatException ex) {
-                            throw error("invalid \\u escape");
-                        }
-                        pos += 4;
-                    }
-                    default -> throw error("invalid escape");
-                }
-            }
-        }
-
-        Object number() {
-            int start = pos;
-            if (s.charAt(pos) == '-') {
-                pos++;
-            }
-            int intStart = pos;
-            while (pos < s.length() && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') {
-                pos++;
-            }
-            if (pos == intStart) {
-                throw error("invalid number");
-            }
-            if (s.charAt(intStart) == '0' && pos - intStart > 1) {
-                throw error("leading zero in number");
-            }
-            boolean integral = true;
-            if (pos < s.length() && s.charAt(pos) == '.') {
-                integral = false;
-                pos++;
-                int fracStart = pos;
-                while (pos < s.length() && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') {
-                    pos++;
-                }
-                if (pos == fracStart) {
-                    throw error("invalid fraction");
-                }
-            }
-            if (pos < s.length() && (s.charAt(pos) == 'e' || s.charAt(pos) == 'E')) {
-                integral = false;
-                pos++;
-                if (pos < s.length() && (s.charAt(pos) == '+' || s.charAt(pos) == '-')) {
-                    pos++;
-                }
-                int expStart = pos;
-                while (pos < s.length() && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') {
-                    pos++;
-                }
-                if (pos == expStart) {
-                    throw error("invalid exponent");
-                }
-            }
-            String text = s.substring(start, pos);
-            return integral ? new BigInteger(text) : new java.math.BigDecimal(text);
-        }
+        return JsonReader.read(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

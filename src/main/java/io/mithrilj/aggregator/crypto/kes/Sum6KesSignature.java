@@ -48,7 +48,7 @@ public final class Sum6KesSignature {
         return fromJson(HexJson.parseJsonHex(jsonHex));
     }
 
-    /** From an already parsed JSON value (see {@link HexJson#parseJson}). */
+    /** From an already parsed JSON value (see {@link io.mithrilj.aggregator.crypto.JsonReader}). */
     public static Sum6KesSignature fromJson(Object json) {
         byte[] out = new byte[SIZE];
         Object node = json;
