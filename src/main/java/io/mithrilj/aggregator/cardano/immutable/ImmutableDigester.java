@@ -158,23 +158,27 @@ public final class ImmutableDigester implements AutoCloseable {
         List<ImmutableFile> files = all.stream()
                 .filter(f -> Long.compareUnsigned(f.number(), upToNumber) <= 0)
                 .toList();
+        String upTo = Long.toUnsignedString(upToNumber);
         if (files.isEmpty() || files.getLast().number() != upToNumber) {
-            String found = files.isEmpty()
-                    ? "none"
-                    : Long.toUnsignedString(files.getLast().number());
+            if (files.size() < all.size()) {
+                // files above N exist, so N's own trio is the gap
+                throw missingFile(all.getLast().path().resolveSibling(String.format("%05d.chunk", upToNumber)), upTo);
+            }
+            String found =
+                    all.isEmpty() ? "none" : Long.toUnsignedString(all.getLast().number());
             throw new ImmutableDigesterException(
                     Reason.NOT_ENOUGH_IMMUTABLE,
                     dbDirectory,
-                    "Not enough immutable files in '" + dbDirectory + "': expected immutable file number "
-                            + Long.toUnsignedString(upToNumber) + " but the highest found is " + found,
+                    "Not enough immutable files in '" + dbDirectory + "': expected immutable file number " + upTo
+                            + " but the highest found is " + found,
                     null);
         }
-        checkTriosComplete(files);
+        checkTriosComplete(files, upTo);
         return files;
     }
 
     /** Every number from the lowest present to the last one must have its chunk, primary and secondary. */
-    private static void checkTriosComplete(List<ImmutableFile> files) {
+    private static void checkTriosComplete(List<ImmutableFile> files, String upTo) {
         Map<Long, Map<String, ImmutableFile>> byNumber = new TreeMap<>(Long::compareUnsigned);
         for (ImmutableFile f : files) {
             String name = f.fileName();
@@ -191,16 +195,19 @@ public final class ImmutableDigester implements AutoCloseable {
                 String stem = trio.isEmpty()
                         ? String.format("%05d", n)
                         : stemOf(trio.values().iterator().next());
-                Path missing = dir.resolve(stem + "." + ext);
-                throw new ImmutableDigesterException(
-                        Reason.MISSING_FILE,
-                        missing,
-                        "Missing immutable file '" + missing.getFileName() + "' in '" + dir
-                                + "' (expected all trios up to " + Long.toUnsignedString(last) + ")",
-                        null);
+                throw missingFile(dir.resolve(stem + "." + ext), upTo);
             }
             if (n == last) break; // last may be the highest unsigned value
         }
+    }
+
+    private static ImmutableDigesterException missingFile(Path missing, String upTo) {
+        return new ImmutableDigesterException(
+                Reason.MISSING_FILE,
+                missing,
+                "Missing immutable file '" + missing.getFileName() + "' in '" + missing.getParent()
+                        + "' (every trio up to " + upTo + " is needed)",
+                null);
     }
 
     private static String stemOf(ImmutableFile f) {

@@ -293,6 +293,15 @@ class ImmutableDigesterTest {
                 .isInstanceOf(ImmutableDigesterException.class)
                 .hasMessageContaining("'00001.chunk'");
         assertThat(reads).hasSize(3);
+
+        // a whole trio missing at N itself while later trios exist
+        for (String ext : List.of("chunk", "primary", "secondary")) Files.delete(immutable.resolve("00002." + ext));
+        assertThatThrownBy(() -> digester(null, 2).computeDigests(db, 2))
+                .isInstanceOfSatisfying(
+                        ImmutableDigesterException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.MISSING_FILE))
+                .hasMessageContaining("'00002.chunk'")
+                .hasMessageContaining("up to 2");
     }
 
     @Test
