@@ -190,14 +190,20 @@ class ImmutableDigesterTest {
     }
 
     @Test
-    void otherFilesSubdirectoriesAndTheirContentAreIgnored() throws IOException {
+    void otherFilesSubdirectoriesAndLinksAreIgnored() throws IOException {
         Path immutable = copyFixture();
         Files.writeString(immutable.resolve("notes.txt"), "ignored");
         Files.writeString(immutable.resolve("00001.chunk.tmp"), "ignored");
         Files.createDirectories(immutable.resolve("sub"));
         Files.writeString(immutable.resolve("sub/00004.chunk"), "ignored");
+        // symbolic links are not immutable files, as in upstream's walk (which does not follow links)
+        for (String ext : List.of("chunk", "primary", "secondary"))
+            Files.createSymbolicLink(immutable.resolve("00004." + ext), immutable.resolve("00003." + ext));
         ImmutableDigests digests = digester(null, 2).computeDigests(db, 3);
         assertThat(byName(digests)).containsExactlyEntriesOf(FIXTURE);
+        assertThatThrownBy(() -> digester(null, 2).computeDigests(db, 4))
+                .isInstanceOf(ImmutableDigesterException.class)
+                .hasMessageContaining("highest found is 3");
     }
 
     @Test
