@@ -3,6 +3,7 @@ package io.mithrilj.aggregator.cardano.immutable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,33 +22,50 @@ public record ImmutableFile(Path path, long number) implements Comparable<Immuta
 
     private static final Set<String> EXTENSIONS = Set.of("chunk", "primary", "secondary");
 
+    /** The file name, e.g. {@code 00042.chunk}: the key of the digest cache and of the digests file. */
+    public String fileName() {
+        return path.getFileName().toString();
+    }
+
     @Override
     public int compareTo(ImmutableFile o) {
         int c = Long.compareUnsigned(number, o.number);
         return c != 0 ? c : path.compareTo(o.path);
     }
 
-    /** The first directory named {@code immutable} under the database root, searched depth-first in name order. */
+    /**
+     * The first directory named {@code immutable} at or under the database root (the root itself counts, as in
+     * upstream's walk), searched shallowest first, then in name order; symbolic links are not followed.
+     */
     public static Optional<Path> findImmutableDir(Path dbRoot) {
         if (!Files.isDirectory(dbRoot)) return Optional.empty();
+        if (isImmutableDirName(dbRoot)) return Optional.of(dbRoot);
         try (Stream<Path> walk = Files.walk(dbRoot)) {
             return walk.filter(p -> !p.equals(dbRoot))
-                    .filter(p -> p.getFileName().toString().equals(IMMUTABLE_DIR) && Files.isDirectory(p))
+                    .filter(p -> isImmutableDirName(p) && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
                     .min(Comparator.comparingInt(Path::getNameCount).thenComparing(Comparator.naturalOrder()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new ImmutableFileListingException("cannot search '" + dbRoot + "': " + e.getMessage(), e);
         }
     }
 
-    /** Every immutable file under the database root, sorted; a stem that is not a number fails the whole listing. */
+    private static boolean isImmutableDirName(Path p) {
+        Path name = p.getFileName();
+        return name != null && name.toString().equals(IMMUTABLE_DIR);
+    }
+
+    /**
+     * Every immutable file directly in the immutable directory of the database root (no subdirectory, no
+     * symbolic link, as upstream's walk of depth 1), sorted; a stem that is not a number fails the whole listing.
+     */
     public static List<ImmutableFile> listAll(Path dbRoot) {
         Path dir = findImmutableDir(dbRoot)
                 .orElseThrow(() -> new ImmutableFileListingException(
                         "Couldn't find the 'immutable' folder in '" + dbRoot + "'", null));
         List<ImmutableFile> files = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                if (!Files.isRegularFile(p)) continue;
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) entries::iterator) {
+                if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) continue;
                 String name = p.getFileName().toString();
                 int dot = name.lastIndexOf('.');
                 if (dot <= 0 || !EXTENSIONS.contains(name.substring(dot + 1))) continue;
@@ -59,7 +77,7 @@ public record ImmutableFile(Path path, long number) implements Comparable<Immuta
                             "Error while parsing immutable file number of '" + p + "'", e);
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new ImmutableFileListingException("cannot list '" + dir + "': " + e.getMessage(), e);
         }
         files.sort(null);
