@@ -1,5 +1,11 @@
 package io.mithrilj.aggregator.protocol.json;
 
+import static io.mithrilj.aggregator.protocol.json.JsonFields.field;
+import static io.mithrilj.aggregator.protocol.json.JsonFields.requireObject;
+import static io.mithrilj.aggregator.protocol.json.JsonFields.text;
+import static io.mithrilj.aggregator.protocol.json.JsonFields.u64;
+import static io.mithrilj.aggregator.protocol.json.JsonFields.writeU64;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,7 +23,6 @@ import io.mithrilj.aggregator.protocol.StakeDistributionParty;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -34,7 +39,6 @@ import java.util.Map;
 public final class CertificateJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonFactory FACTORY = MAPPER.getFactory();
-    private static final BigInteger U64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
     private CertificateJson() {}
 
@@ -283,14 +287,6 @@ public final class CertificateJson {
         g.writeEndArray();
     }
 
-    private static void writeU64(JsonGenerator g, long value) throws IOException {
-        if (value >= 0) {
-            g.writeNumber(value);
-        } else {
-            g.writeNumber(Long.toUnsignedString(value));
-        }
-    }
-
     // ------------------------------------------------------------------ readers
 
     public static CertificateMetadata readMetadata(JsonNode md) {
@@ -392,41 +388,7 @@ public final class CertificateJson {
 
     // ------------------------------------------------------------------ helpers
 
-    private static void requireObject(JsonNode node, String what) {
-        if (node == null || !node.isObject()) {
-            throw new MessageFormatException(what + ": expected a JSON object");
-        }
-    }
-
-    private static JsonNode field(JsonNode node, String name) {
-        JsonNode v = node.get(name);
-        if (v == null) {
-            throw new MessageFormatException("missing field '" + name + "'");
-        }
-        return v;
-    }
-
-    private static String text(JsonNode node, String name) {
-        JsonNode v = field(node, name);
-        if (!v.isTextual()) {
-            throw new MessageFormatException("field '" + name + "': expected a string");
-        }
-        return v.textValue();
-    }
-
     private static Epoch epoch(JsonNode v, String what) {
         return new Epoch(u64(v, what));
-    }
-
-    /** An unsigned 64-bit JSON integer, held in a long. */
-    static long u64(JsonNode v, String what) {
-        if (v == null || !v.isIntegralNumber()) {
-            throw new MessageFormatException(what + ": expected an unsigned integer");
-        }
-        BigInteger b = v.bigIntegerValue();
-        if (b.signum() < 0 || b.compareTo(U64_MAX) > 0) {
-            throw new MessageFormatException(what + ": out of u64 range: " + b);
-        }
-        return b.longValue();
     }
 }

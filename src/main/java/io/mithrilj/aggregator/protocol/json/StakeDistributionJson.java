@@ -1,5 +1,12 @@
 package io.mithrilj.aggregator.protocol.json;
 
+import static io.mithrilj.aggregator.protocol.json.JsonFields.field;
+import static io.mithrilj.aggregator.protocol.json.JsonFields.optionalText;
+import static io.mithrilj.aggregator.protocol.json.JsonFields.requireObject;
+import static io.mithrilj.aggregator.protocol.json.JsonFields.text;
+import static io.mithrilj.aggregator.protocol.json.JsonFields.u64;
+import static io.mithrilj.aggregator.protocol.json.JsonFields.writeU64;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mithrilj.aggregator.protocol.Epoch;
@@ -11,7 +18,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -129,7 +135,7 @@ public final class StakeDistributionJson {
             signers.add(readSigner(s));
         }
         return new MithrilStakeDistributionMessage(
-                new Epoch(CertificateJson.u64(field(node, "epoch"), "epoch")),
+                new Epoch(u64(field(node, "epoch"), "epoch")),
                 signers,
                 text(node, "hash"),
                 text(node, "certificate_hash"),
@@ -146,10 +152,8 @@ public final class StakeDistributionJson {
                 text(s, "verification_key"),
                 optionalText(s, "verification_key_signature"),
                 optionalText(s, "operational_certificate"),
-                kes == null || kes.isNull()
-                        ? OptionalLong.empty()
-                        : OptionalLong.of(CertificateJson.u64(kes, "kes_period")),
-                CertificateJson.u64(field(s, "stake"), "stake"));
+                kes == null || kes.isNull() ? OptionalLong.empty() : OptionalLong.of(u64(kes, "kes_period")),
+                u64(field(s, "stake"), "stake"));
     }
 
     // ------------------------------------------------------------------ Cardano stake distribution
@@ -200,10 +204,10 @@ public final class StakeDistributionJson {
         Map<String, Long> stakes = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = sd.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            stakes.put(e.getKey(), CertificateJson.u64(e.getValue(), "stake of " + e.getKey()));
+            stakes.put(e.getKey(), u64(e.getValue(), "stake of " + e.getKey()));
         }
         return new CardanoStakeDistributionMessage(
-                new Epoch(CertificateJson.u64(field(node, "epoch"), "epoch")),
+                new Epoch(u64(field(node, "epoch"), "epoch")),
                 text(node, "hash"),
                 text(node, "certificate_hash"),
                 StakeDistribution.of(stakes),
@@ -223,46 +227,5 @@ public final class StakeDistributionJson {
         g.writeStringField("certificate_hash", certificateHash);
         g.writeStringField("created_at", Rfc3339.format(createdAt));
         g.writeEndObject();
-    }
-
-    private static void writeU64(JsonGenerator g, long value) throws IOException {
-        if (value >= 0) {
-            g.writeNumber(value);
-        } else {
-            g.writeNumber(Long.toUnsignedString(value));
-        }
-    }
-
-    private static void requireObject(JsonNode node, String what) {
-        if (node == null || !node.isObject()) {
-            throw new MessageFormatException(what + ": expected a JSON object");
-        }
-    }
-
-    private static JsonNode field(JsonNode node, String name) {
-        JsonNode v = node.get(name);
-        if (v == null) {
-            throw new MessageFormatException("missing field '" + name + "'");
-        }
-        return v;
-    }
-
-    private static String text(JsonNode node, String name) {
-        JsonNode v = field(node, name);
-        if (!v.isTextual()) {
-            throw new MessageFormatException("field '" + name + "': expected a string");
-        }
-        return v.textValue();
-    }
-
-    private static Optional<String> optionalText(JsonNode node, String name) {
-        JsonNode v = node.get(name);
-        if (v == null || v.isNull()) {
-            return Optional.empty();
-        }
-        if (!v.isTextual()) {
-            throw new MessageFormatException("field '" + name + "': expected a string");
-        }
-        return Optional.of(v.textValue());
     }
 }
