@@ -38,26 +38,18 @@ import org.openjdk.jmh.annotations.Warmup;
 public class FixtureChainBenchmark {
     static final String LATEST = "ac347e66778ead81dd4a5d37427858dd60997620c18bf9303c638708a7cc8773";
     // the test resources the tests read (the jmh profile puts src/test/resources/upstream on the class path)
-    static final String GENESIS_VK = resource("/upstream/genesis-verification-key.txt").strip();
+    static final String GENESIS_VK = BenchResources.text("/upstream/genesis-verification-key.txt").strip();
 
     Map<String, String> json;
     Map<String, Certificate> certificates;
     CertificateChainVerifier verifier;
     CertificateChainVerifier parsingVerifier;
 
-    static String resource(String name) {
-        try (var in = FixtureChainBenchmark.class.getResourceAsStream(name)) {
-            if (in == null) throw new IllegalStateException(name + " is not on the class path (run with -Pjmh)");
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Setup
     public void setup() throws Exception {
         var tree = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(resource("/upstream/mithril-2603.1/aggregator-fake-data/certificates.json"));
+                .readTree(BenchResources.text("/upstream/mithril-2603.1/aggregator-fake-data/certificates.json"));
         json = new LinkedHashMap<>();
         tree.fields().forEachRemaining(e -> json.put(e.getKey(), e.getValue().toString()));
         certificates = new LinkedHashMap<>();

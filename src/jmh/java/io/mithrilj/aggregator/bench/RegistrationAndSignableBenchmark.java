@@ -65,7 +65,7 @@ public class RegistrationAndSignableBenchmark {
     public void setup() throws Exception {
         // the test resources the tests read (the jmh profile puts src/test/resources/upstream on the class path)
         JsonNode msds = new ObjectMapper()
-                .readTree(FixtureChainBenchmark.resource(
+                .readTree(BenchResources.text(
                         "/upstream/mithril-2603.1/aggregator-fake-data/mithril-stake-distributions.json"));
         registrations = new ArrayList<>();
         msds.forEach(m -> m.get("signers").forEach(s -> registrations.add(new String[] {

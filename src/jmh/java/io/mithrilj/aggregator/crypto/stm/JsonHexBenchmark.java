@@ -1,5 +1,6 @@
 package io.mithrilj.aggregator.crypto.stm;
 
+import io.mithrilj.aggregator.bench.BenchResources;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mithrilj.aggregator.crypto.JsonReader;
@@ -49,19 +50,11 @@ public class JsonHexBenchmark {
     String fixtureAggregate;
     String largeAggregate;
 
-    static String resource(String name) {
-        try (var in = JsonHexBenchmark.class.getResourceAsStream(name)) {
-            if (in == null) throw new IllegalStateException(name + " is not on the class path (run with -Pjmh)");
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Setup
     public void setup() throws Exception {
         String base = "/upstream/mithril-2603.1/aggregator-fake-data/";
-        JsonNode signer = MAPPER.readTree(resource(base + "mithril-stake-distributions.json"))
+        JsonNode signer = MAPPER.readTree(BenchResources.text(base + "mithril-stake-distributions.json"))
                 .elements()
                 .next()
                 .get("signers")
@@ -69,7 +62,7 @@ public class JsonHexBenchmark {
         verificationKey = signer.get("verification_key").asText();
         kesSignature = signer.get("verification_key_signature").asText();
         // the largest multi-signature of the upstream chain (2 signers, k=70)
-        fixtureAggregate = MAPPER.readTree(resource(base + "certificates.json"))
+        fixtureAggregate = MAPPER.readTree(BenchResources.text(base + "certificates.json"))
                 .get("ac347e66778ead81dd4a5d37427858dd60997620c18bf9303c638708a7cc8773")
                 .get("multi_signature")
                 .asText();
