@@ -104,7 +104,7 @@ class UnitOfWorkTest {
     }
 
     @Test
-    void concurrentSavesOfOneSignedEntityAllSucceedAndTheLastCommittedRemains() {
+    void concurrentSavesOfOneSignedEntityAllSucceedAndOneRemains() {
         // hexadecimal ids: the API refuses others
         String tag = "%048x".formatted(System.nanoTime()) + "aa";
         long epoch = 900_000 + ThreadLocalRandom.current().nextInt(90_000);
@@ -127,15 +127,20 @@ class UnitOfWorkTest {
                 .stream()
                 .map(r -> r.getString(0))
                 .toList();
-        String last = List.copyOf(committed).get(n - 1);
-        assertThat(rows).containsExactly(last);
-        RestAssured.get("/aggregator/artifact/mithril-stake-distribution/" + last)
+        // one row remains, one of the saved ones (which one won is the database's commit order: the order in
+        // which the clients see their commits complete is not it); the API serves it and none of the others
+        assertThat(rows).hasSize(1);
+        String kept = rows.getFirst();
+        assertThat(committed).contains(kept);
+        RestAssured.get("/aggregator/artifact/mithril-stake-distribution/" + kept)
                 .then()
                 .statusCode(200);
-        RestAssured.get("/aggregator/artifact/mithril-stake-distribution/"
-                        + List.copyOf(committed).get(0))
-                .then()
-                .statusCode(404);
+        for (String replaced : committed) {
+            if (replaced.equals(kept)) continue;
+            RestAssured.get("/aggregator/artifact/mithril-stake-distribution/" + replaced)
+                    .then()
+                    .statusCode(404);
+        }
     }
 
     @Test
