@@ -53,14 +53,21 @@ public class EpochQueries {
                 .map(s -> s.orElseThrow(() -> new EpochNotReadyException(EpochSource.NOT_INITIALIZED)));
     }
 
+    /**
+     * The current epoch, which must have a previous one (the current signers are those of N−1), or
+     * {@link EpochNotReadyException} with upstream's text.
+     */
+    private Uni<EpochSource.EpochState> currentEpochAfterZero() {
+        return currentEpoch().invoke(state -> {
+            if (state.epoch() == 0)
+                throw new EpochNotReadyException("EpochService could not compute signer retrieval epoch from epoch: 0");
+        });
+    }
+
     /** {@code AggregatorStatusMessage}. */
     public Uni<String> status() {
-        return currentEpoch().chain(state -> {
+        return currentEpochAfterZero().chain(state -> {
             long n = state.epoch();
-            if (n == 0)
-                return Uni.createFrom()
-                        .failure(new EpochNotReadyException(
-                                "EpochService could not compute signer retrieval epoch from epoch: 0"));
             return Uni.combine()
                     .all()
                     .unis(
@@ -101,12 +108,8 @@ public class EpochQueries {
 
     /** {@code EpochSettingsMessage}. */
     public Uni<String> epochSettings() {
-        return currentEpoch().chain(state -> {
+        return currentEpochAfterZero().chain(state -> {
             long n = state.epoch();
-            if (n == 0)
-                return Uni.createFrom()
-                        .failure(new EpochNotReadyException(
-                                "EpochService could not compute signer retrieval epoch from epoch: 0"));
             return Uni.combine()
                     .all()
                     .unis(
