@@ -280,7 +280,16 @@ public final class FileArchiver {
     private void verify(Path archive, List<Written> expected, Path target) throws ArchiveException, IOException {
         Path unpackDirectory =
                 verificationDirectory.resolve(archive.getFileName().toString());
-        Files.createDirectories(unpackDirectory);
+        try {
+            Files.createDirectories(unpackDirectory);
+        } catch (IOException e) {
+            throw new ArchiveException(
+                    Reason.VERIFICATION_FAILED,
+                    target,
+                    null,
+                    "can not create '" + unpackDirectory + "' to unpack it",
+                    e);
+        }
         Path unpacked = unpackDirectory.resolve("unpack.tmp");
         byte[] buffer = new byte[BUFFER_SIZE];
         MessageDigest sha256 = sha256();
@@ -303,7 +312,7 @@ public final class FileArchiver {
                 long read = 0;
                 try (OutputStream out = Files.newOutputStream(unpacked)) {
                     for (int n = tar.read(buffer); n >= 0; n = tar.read(buffer)) {
-                        out.write(buffer, 0, n);
+                        writeUnpacked(out, buffer, n, unpacked, target);
                         sha256.update(buffer, 0, n);
                         read += n;
                     }
@@ -321,6 +330,17 @@ public final class FileArchiver {
             throw new ArchiveException(Reason.VERIFICATION_FAILED, target, null, "does not decode: " + e, e);
         } finally {
             deleteTree(unpackDirectory);
+        }
+    }
+
+    // kept apart from decoding errors so that a full verification disk is not reported as a corrupt archive
+    private static void writeUnpacked(OutputStream out, byte[] buffer, int n, Path unpacked, Path target)
+            throws ArchiveException {
+        try {
+            out.write(buffer, 0, n);
+        } catch (IOException e) {
+            throw new ArchiveException(
+                    Reason.VERIFICATION_FAILED, target, null, "can not unpack an entry to '" + unpacked + "': " + e, e);
         }
     }
 

@@ -193,6 +193,19 @@ class FileArchiverTest {
     }
 
     @Test
+    void aVerificationDirectoryThatCanNotBeCreatedFailsAndNothingIsPublished() throws IOException {
+        Path notADirectory = Files.writeString(temp.resolve("verification-file"), "a file, not a directory");
+
+        assertThatThrownBy(() -> new FileArchiver(ArchiveSettings.zstandard(3, 0), notADirectory)
+                        .archive(db, COMPLETED, snapshots, "unverifiable"))
+                .isInstanceOfSatisfying(ArchiveException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.VERIFICATION_FAILED);
+                    assertThat(e).hasMessageContaining("unverifiable.tar.zst").hasMessageContaining("to unpack it");
+                });
+        assertThat(listing(snapshots)).isEmpty();
+    }
+
+    @Test
     void aMissingSourceFileFailsNamingTheFile() throws IOException {
         Path missing = db.resolve("immutable/00001.primary");
         Files.delete(missing);
