@@ -133,6 +133,10 @@ class ArchitectureTest {
                     "artifact",
                     Allowed.uses("certifier", "config", "persistence", "protocol", "protocol.json")
                             .and(JACKSON, QUARKUS)),
+            // the snapshot archiver: tar through zstd-jni or the JDK's gzip, no framework
+            Map.entry(
+                    "artifact.archive",
+                    Allowed.uses().and(Set.of("com.github.luben.zstd", "org.apache.commons.compress"))),
             // the REST API: features and messages, never the stores
             Map.entry(
                     "api",
