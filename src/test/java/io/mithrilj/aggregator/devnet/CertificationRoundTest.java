@@ -20,9 +20,12 @@ import io.mithrilj.aggregator.protocol.CertificateMetadata;
 import io.mithrilj.aggregator.protocol.CertificateSignature;
 import io.mithrilj.aggregator.protocol.Epoch;
 import io.mithrilj.aggregator.protocol.ProtocolMessage;
+import io.mithrilj.aggregator.protocol.ProtocolMessagePartKey;
 import io.mithrilj.aggregator.protocol.ProtocolParameters;
 import io.mithrilj.aggregator.protocol.SignedEntityType;
+import io.mithrilj.aggregator.protocol.SignerWithStake;
 import io.mithrilj.aggregator.protocol.StakeDistributionParty;
+import io.mithrilj.aggregator.protocol.signable.SignableSeed;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +33,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,6 +127,20 @@ class CertificationRoundTest {
         Instant openedAt = clock.instant();
         SignedEntityType msd = new SignedEntityType.MithrilStakeDistribution(signing);
         ProtocolMessage message = aggregator.seedParts(signing);
+        // the production seed (upstream's SignerBuilder: every registration re-verified at its declared KES
+        // period) accepts the simulated signers' registrations and agrees with the test's own computation
+        List<SignerWithStake> next = aggregator.registeredAt(signing).stream()
+                .map(r -> new SignerWithStake(
+                        r.partyId(),
+                        r.verificationKey(),
+                        Optional.of(r.verificationKeySignature()),
+                        Optional.of(r.operationalCertificate()),
+                        OptionalLong.of(r.kesPeriod()),
+                        r.stake()))
+                .toList();
+        assertThat(SignableSeed.of(signing, next, aggregator.parameters()).nextAggregateVerificationKey())
+                .isEqualTo(message.get(ProtocolMessagePartKey.NEXT_AGGREGATE_VERIFICATION_KEY)
+                        .orElseThrow());
         EpochSettings settings = EpochSettings.parse(aggregator.epochSettingsJson());
         assertThat(settings.currentSigners()).hasSize(5);
         StmClosedKeyRegistration current = aggregator.closedRegistration(E);

@@ -131,6 +131,11 @@ final class TestAggregator {
         return registration.close();
     }
 
+    /** The protocol parameters of every epoch of the round. */
+    ProtocolParameters parameters() {
+        return parameters;
+    }
+
     /** The seed parts of a protocol message at epoch N: next AVK (signers at N), next parameters, N. */
     ProtocolMessage seedParts(Epoch n) {
         EnumMap<ProtocolMessagePartKey, String> parts = new EnumMap<>(ProtocolMessagePartKey.class);
