@@ -16,25 +16,20 @@ import io.mithrilj.aggregator.crypto.stm.StmClosedKeyRegistration;
 import io.mithrilj.aggregator.crypto.stm.StmException;
 import io.mithrilj.aggregator.crypto.stm.StmSingleSignature;
 import io.mithrilj.aggregator.protocol.Certificate;
-import io.mithrilj.aggregator.protocol.CertificateMetadata;
-import io.mithrilj.aggregator.protocol.CertificateSignature;
 import io.mithrilj.aggregator.protocol.Epoch;
 import io.mithrilj.aggregator.protocol.ProtocolMessage;
 import io.mithrilj.aggregator.protocol.ProtocolMessagePartKey;
 import io.mithrilj.aggregator.protocol.ProtocolParameters;
 import io.mithrilj.aggregator.protocol.SignedEntityType;
 import io.mithrilj.aggregator.protocol.SignerWithStake;
-import io.mithrilj.aggregator.protocol.StakeDistributionParty;
 import io.mithrilj.aggregator.protocol.signable.SignableSeed;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -174,30 +169,8 @@ class CertificationRoundTest {
 
         assertThat(current.aggregateVerificationKey().toJsonHex()).isEqualTo(genesis.aggregateVerificationKey());
 
-        Set<String> contributors = new HashSet<>();
-        for (TestAggregator.Accepted a : accepted) {
-            contributors.add(a.partyId());
-        }
-        List<StakeDistributionParty> metadataSigners = aggregator.registeredAt(E).stream()
-                .filter(r -> contributors.contains(r.partyId()))
-                .map(r -> new StakeDistributionParty(r.partyId(), r.stake()))
-                .toList();
-        Certificate certificate = new Certificate(
-                        "",
-                        genesis.hash(),
-                        signing,
-                        new CertificateMetadata(
-                                "devnet",
-                                CertificateMetadata.PROTOCOL_VERSION,
-                                PARAMETERS,
-                                openedAt,
-                                clock.instant(),
-                                metadataSigners),
-                        message,
-                        message.computeHash(),
-                        current.aggregateVerificationKey().toJsonHex(),
-                        new CertificateSignature.Multi(msd, aggregate.toJsonHex()))
-                .withComputedHash();
+        Certificate certificate =
+                aggregator.msdCertificate(genesis, signing, message, openedAt, clock.instant(), accepted, aggregate);
 
         CertificateChainVerifier verifier = new CertificateChainVerifier(
                 new InMemoryCertificateRetriever(List.of(genesis, certificate)),

@@ -13,13 +13,10 @@ import io.mithrilj.aggregator.crypto.ed25519.Ed25519SigningKey;
 import io.mithrilj.aggregator.crypto.stm.StmAggregateSignature;
 import io.mithrilj.aggregator.crypto.stm.StmClerk;
 import io.mithrilj.aggregator.protocol.Certificate;
-import io.mithrilj.aggregator.protocol.CertificateMetadata;
-import io.mithrilj.aggregator.protocol.CertificateSignature;
 import io.mithrilj.aggregator.protocol.Epoch;
 import io.mithrilj.aggregator.protocol.ProtocolMessage;
 import io.mithrilj.aggregator.protocol.ProtocolParameters;
 import io.mithrilj.aggregator.protocol.SignedEntityType;
-import io.mithrilj.aggregator.protocol.StakeDistributionParty;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -27,14 +24,11 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -190,28 +184,8 @@ class SimulatedSignerFleetTest {
                 .aggregate(
                         TestAggregator.signatures(accepted),
                         message.computeHash().getBytes(StandardCharsets.US_ASCII));
-        Set<String> contributors =
-                accepted.stream().map(TestAggregator.Accepted::partyId).collect(Collectors.toSet());
-        List<StakeDistributionParty> parties = new ArrayList<>();
-        aggregator.registeredAt(E).stream()
-                .filter(r -> contributors.contains(r.partyId()))
-                .forEach(r -> parties.add(new StakeDistributionParty(r.partyId(), r.stake())));
-        Certificate certificate = new Certificate(
-                        "",
-                        genesis.hash(),
-                        signing,
-                        new CertificateMetadata(
-                                "devnet",
-                                CertificateMetadata.PROTOCOL_VERSION,
-                                PARAMETERS,
-                                openedAt,
-                                clock.instant(),
-                                parties),
-                        message,
-                        message.computeHash(),
-                        genesis.aggregateVerificationKey(),
-                        new CertificateSignature.Multi(msd, aggregate.toJsonHex()))
-                .withComputedHash();
+        Certificate certificate =
+                aggregator.msdCertificate(genesis, signing, message, openedAt, clock.instant(), accepted, aggregate);
         assertThat(new CertificateChainVerifier(
                                 new InMemoryCertificateRetriever(List.of(genesis, certificate)),
                                 StmMultiSignatureVerifier.INSTANCE,

@@ -2,6 +2,7 @@ package io.mithrilj.aggregator.devnet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mithrilj.aggregator.crypto.kes.SignerRegistrationAuthenticator;
+import io.mithrilj.aggregator.crypto.stm.StmAggregateSignature;
 import io.mithrilj.aggregator.crypto.stm.StmClosedKeyRegistration;
 import io.mithrilj.aggregator.crypto.stm.StmException;
 import io.mithrilj.aggregator.crypto.stm.StmKeyRegistration;
@@ -9,13 +10,18 @@ import io.mithrilj.aggregator.crypto.stm.StmParameters;
 import io.mithrilj.aggregator.crypto.stm.StmRegisteredParty;
 import io.mithrilj.aggregator.crypto.stm.StmSingleSignature;
 import io.mithrilj.aggregator.crypto.stm.StmVerificationKeyPoP;
+import io.mithrilj.aggregator.protocol.Certificate;
+import io.mithrilj.aggregator.protocol.CertificateMetadata;
+import io.mithrilj.aggregator.protocol.CertificateSignature;
 import io.mithrilj.aggregator.protocol.Epoch;
 import io.mithrilj.aggregator.protocol.ProtocolMessage;
 import io.mithrilj.aggregator.protocol.ProtocolMessagePartKey;
 import io.mithrilj.aggregator.protocol.ProtocolParameters;
 import io.mithrilj.aggregator.protocol.SignedEntityType;
+import io.mithrilj.aggregator.protocol.StakeDistributionParty;
 import io.mithrilj.aggregator.protocol.json.CertificateJson;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -23,6 +29,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 /**
@@ -129,6 +137,44 @@ final class TestAggregator {
             throw new IllegalStateException(e);
         }
         return registration.close();
+    }
+
+    /**
+     * The MithrilStakeDistribution certificate of {@code signing} over {@code message} (aggregator-runtime.md
+     * §10.6): chained to {@code parent}; metadata signers = the current signers (registered at signing − 1) who
+     * signed, in registration order; the current signers' aggregate verification key.
+     */
+    Certificate msdCertificate(
+            Certificate parent,
+            Epoch signing,
+            ProtocolMessage message,
+            Instant openedAt,
+            Instant sealedAt,
+            List<Accepted> accepted,
+            StmAggregateSignature aggregate) {
+        Epoch current = signing.minus(1);
+        Set<String> contributors = accepted.stream().map(Accepted::partyId).collect(Collectors.toSet());
+        List<StakeDistributionParty> signers = registeredAt(current).stream()
+                .filter(r -> contributors.contains(r.partyId()))
+                .map(r -> new StakeDistributionParty(r.partyId(), r.stake()))
+                .toList();
+        return new Certificate(
+                        "",
+                        parent.hash(),
+                        signing,
+                        new CertificateMetadata(
+                                "devnet",
+                                CertificateMetadata.PROTOCOL_VERSION,
+                                parameters,
+                                openedAt,
+                                sealedAt,
+                                signers),
+                        message,
+                        message.computeHash(),
+                        closedRegistration(current).aggregateVerificationKey().toJsonHex(),
+                        new CertificateSignature.Multi(
+                                new SignedEntityType.MithrilStakeDistribution(signing), aggregate.toJsonHex()))
+                .withComputedHash();
     }
 
     /** The protocol parameters of every epoch of the round. */
