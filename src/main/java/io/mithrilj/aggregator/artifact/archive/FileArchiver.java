@@ -229,13 +229,17 @@ public final class FileArchiver {
             tar.closeArchiveEntry();
             return new Written(source.name(), size, sha256.digest());
         } catch (NoSuchFileException | AccessDeniedException e) {
-            throw new ArchiveException(
-                    Reason.UNREADABLE_SOURCE,
-                    target,
-                    source.file(),
-                    "can not read source file '" + source.file() + "'",
-                    e);
+            throw unreadable(source, target, e);
         }
+    }
+
+    private static ArchiveException unreadable(Source source, Path target, Exception cause) {
+        return new ArchiveException(
+                Reason.UNREADABLE_SOURCE,
+                target,
+                source.file(),
+                "can not read source file '" + source.file() + "'",
+                cause);
     }
 
     private static int readSource(InputStream in, byte[] buffer, int length, Source source, Path target)
@@ -243,12 +247,7 @@ public final class FileArchiver {
         try {
             return in.read(buffer, 0, length);
         } catch (IOException e) {
-            throw new ArchiveException(
-                    Reason.UNREADABLE_SOURCE,
-                    target,
-                    source.file(),
-                    "can not read source file '" + source.file() + "'",
-                    e);
+            throw unreadable(source, target, e);
         }
     }
 
