@@ -1,22 +1,14 @@
 package io.mithrilj.aggregator.devnet;
 
-import io.mithrilj.aggregator.crypto.CodecException;
-import io.mithrilj.aggregator.crypto.kes.KesException;
-import io.mithrilj.aggregator.crypto.kes.OperationalCertificate;
-import io.mithrilj.aggregator.crypto.kes.SignerRegistrationAuthenticator;
-import io.mithrilj.aggregator.crypto.kes.StmVerificationKeyBytes;
-import io.mithrilj.aggregator.crypto.kes.Sum6KesSignature;
 import io.mithrilj.aggregator.crypto.stm.StmClosedKeyRegistration;
-import io.mithrilj.aggregator.crypto.stm.StmException;
-import io.mithrilj.aggregator.crypto.stm.StmKeyRegistration;
-import io.mithrilj.aggregator.crypto.stm.StmVerificationKeyPoP;
 import io.mithrilj.aggregator.protocol.Epoch;
 import io.mithrilj.aggregator.protocol.ProtocolParameters;
-import java.util.ArrayList;
+import io.mithrilj.aggregator.protocol.SignerWithStake;
+import io.mithrilj.aggregator.protocol.signable.SignableException;
+import io.mithrilj.aggregator.protocol.signable.SignableSeed;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.IntStream;
 
 /**
  * The closed STM key registration of an epoch's current signers as a signer builds it before signing (upstream
@@ -66,60 +58,22 @@ public final class SignerKeyRegistrations {
                 && (cached.stakes() == stakes || cached.stakes().equals(stakes));
     }
 
+    /** Upstream's signer builder ({@link SignableSeed#closedRegistration}), its refusal as a devnet error. */
     private static StmClosedKeyRegistration build(List<EpochSettings.Signer> signers, Map<String, Long> stakes) {
-        // checked on all cores; the failure reported is the first in list order, whatever the scheduling
-        List<Object> outcomes = IntStream.range(0, signers.size())
-                .parallel()
-                .mapToObj(i -> {
-                    try {
-                        return (Object) authenticated(signers.get(i), stakes);
-                    } catch (DevnetException e) {
-                        return e;
-                    }
-                })
+        List<SignerWithStake> withStakes = signers.stream()
+                .map(s -> new SignerWithStake(
+                        s.partyId(),
+                        s.verificationKey(),
+                        s.verificationKeySignature(),
+                        s.operationalCertificate(),
+                        s.kesPeriod(),
+                        stakes.getOrDefault(s.partyId(), 0L)))
                 .toList();
-        List<StmKeyRegistration.Entry> entries = new ArrayList<>(outcomes.size());
-        for (Object outcome : outcomes) {
-            if (outcome instanceof DevnetException e) throw e;
-            entries.add((StmKeyRegistration.Entry) outcome);
-        }
-        StmKeyRegistration registration = new StmKeyRegistration();
         try {
-            registration.registerAll(entries);
-        } catch (StmException.KeyRegistered e) {
-            throw new DevnetException("Registration failed for signer: a verification key is listed twice", e);
-        } catch (StmException.KeyInvalid e) {
-            throw new DevnetException("Registration failed for signer: invalid verification key: " + e.getMessage(), e);
-        }
-        return registration.close();
-    }
-
-    private static StmKeyRegistration.Entry authenticated(EpochSettings.Signer signer, Map<String, Long> stakes) {
-        String failure = "Registration failed for signer: '" + signer.partyId() + "': ";
-        String opcertText = signer.operationalCertificate()
-                .orElseThrow(() -> new DevnetException(failure + "missing operational certificate"));
-        String kesSignatureText = signer.verificationKeySignature()
-                .orElseThrow(() -> new DevnetException(failure + "missing KES signature"));
-        long kesEvolutions = signer.kesPeriod().orElseThrow(() -> new DevnetException(failure + "missing KES period"));
-        try {
-            OperationalCertificate opcert = OperationalCertificate.decode(opcertText);
-            byte[] keyBytes = StmVerificationKeyBytes.decode(signer.verificationKey());
-            // the signer checks at the evolutions the registrant declared: pass start + evolutions as "current"
-            String partyId = SignerRegistrationAuthenticator.authenticate(
-                            keyBytes,
-                            Sum6KesSignature.decode(kesSignatureText),
-                            opcert,
-                            opcert.startKesPeriod() + kesEvolutions)
-                    .partyId();
-            Long stake = stakes.get(partyId);
-            if (stake == null) {
-                throw new DevnetException(failure + "party id does not exist in the stake distribution");
-            }
-            return new StmKeyRegistration.Entry(stake, StmVerificationKeyPoP.decode(signer.verificationKey()));
-        } catch (KesException | CodecException e) {
-            throw new DevnetException(failure + e.getMessage(), e);
-        } catch (StmException e) {
-            throw new DevnetException(failure + "verification key: " + e.getMessage(), e);
+            return SignableSeed.closedRegistration(withStakes, stakes);
+        } catch (SignableException e) {
+            throw new DevnetException(
+                    e.detail().map(d -> e.getMessage() + ": " + d).orElse(e.getMessage()), e);
         }
     }
 }

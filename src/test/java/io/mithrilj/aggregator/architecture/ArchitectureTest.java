@@ -106,7 +106,8 @@ class ArchitectureTest {
             // the devnet: simulated chain and signers, talking to the API over HTTP like real signers
             Map.entry(
                     "devnet",
-                    Allowed.uses(CRYPTO, "chain", "protocol", "protocol.json").and(JACKSON)),
+                    Allowed.uses(CRYPTO, "chain", "protocol", "protocol.json", "protocol.signable")
+                            .and(JACKSON)),
             // configuration and cross-cutting beans
             Map.entry(
                     "config", Allowed.uses(CRYPTO, "protocol", "protocol.json").and(JACKSON, QUARKUS)),

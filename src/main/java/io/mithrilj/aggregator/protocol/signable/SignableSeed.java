@@ -5,6 +5,7 @@ import io.mithrilj.aggregator.crypto.kes.KesException;
 import io.mithrilj.aggregator.crypto.kes.OperationalCertificate;
 import io.mithrilj.aggregator.crypto.kes.SignerRegistrationAuthenticator;
 import io.mithrilj.aggregator.crypto.kes.Sum6KesSignature;
+import io.mithrilj.aggregator.crypto.stm.StmClosedKeyRegistration;
 import io.mithrilj.aggregator.crypto.stm.StmException;
 import io.mithrilj.aggregator.crypto.stm.StmKeyRegistration;
 import io.mithrilj.aggregator.crypto.stm.StmVerificationKeyPoP;
@@ -61,11 +62,22 @@ public record SignableSeed(String nextAggregateVerificationKey, String nextProto
      * @throws SignableException naming the first signer (in list order) that can not be registered
      */
     public static String aggregateVerificationKey(List<SignerWithStake> signers) {
+        Map<String, Long> stakes = new HashMap<>();
+        signers.forEach(s -> stakes.put(s.partyId(), s.stake())); // a repeated party keeps its last stake
+        return closedRegistration(signers, stakes).aggregateVerificationKey().toJsonHex();
+    }
+
+    /**
+     * The closed STM key registration of these signers, as upstream's {@code SignerBuilder} makes it (checks
+     * of {@link #aggregateVerificationKey}); each signer's stake is read in {@code stakes} under the party id
+     * its operational certificate authenticates (a signer's own {@code stake} field is not used).
+     *
+     * @throws SignableException naming the first signer (in list order) that can not be registered
+     */
+    public static StmClosedKeyRegistration closedRegistration(List<SignerWithStake> signers, Map<String, Long> stakes) {
         if (signers.isEmpty()) {
             throw new SignableException(NO_SIGNERS);
         }
-        Map<String, Long> stakes = new HashMap<>();
-        signers.forEach(s -> stakes.put(s.partyId(), s.stake())); // a repeated party keeps its last stake
         // the KES checks are independent: run them on all cores, report the first failure in list order
         List<Object> outcomes = signers.parallelStream()
                 .map(s -> {
@@ -90,7 +102,7 @@ public record SignableSeed(String nextAggregateVerificationKey, String nextProto
             throw new SignableException(
                     registrationFailed(signers.get(registration.size()).partyId()), batchFailure);
         }
-        return registration.close().aggregateVerificationKey().toJsonHex();
+        return registration.close();
     }
 
     /** Upstream's context of a signer the builder can not register. */
