@@ -115,4 +115,31 @@ public class CertificateRepository {
         for (Row row : rows) out.add(row.getString(0));
         return out;
     }
+
+    /** The message of the most recently stored certificate. */
+    public Uni<Optional<String>> latestMessage() {
+        return pool.query("select message from certificate order by insertion_seq desc limit 1")
+                .execute()
+                .map(CertificateRepository::firstString);
+    }
+
+    /**
+     * The master certificate of an epoch (certificates.md §6.1, upstream {@code MasterCertificateQuery}): among the
+     * certificates of epochs {@code epoch − 1} and {@code epoch} that are a genesis or whose parent is of another
+     * epoch, the most recently stored.
+     */
+    public Uni<Optional<String>> masterCertificateMessage(long epoch) {
+        return pool.preparedQuery("""
+                select c.message from certificate c left join certificate p on p.certificate_id = c.parent_certificate_id
+                where c.epoch between $1 and $2 and (c.is_genesis or p.epoch is null or p.epoch <> c.epoch)
+                order by c.insertion_seq desc limit 1""")
+                .execute(Tuple.of(Math.max(0, epoch - 1), epoch))
+                .map(CertificateRepository::firstString);
+    }
+
+    public Uni<Long> count() {
+        return pool.query("select count(*) from certificate")
+                .execute()
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
 }

@@ -80,4 +80,11 @@ public class EpochSettingRepository {
     private static StoredEpochSetting map(Row row) {
         return new StoredEpochSetting(row.getLong(0), row.getString(1), row.getString(2));
     }
+
+    /** Upkeep: the settings of epochs before {@code epoch}. */
+    public Uni<Integer> deleteBefore(long epoch) {
+        return pool.preparedQuery("delete from epoch_setting where epoch_setting_id < $1")
+                .execute(Tuple.of(epoch))
+                .map(rows -> rows.rowCount());
+    }
 }

@@ -68,7 +68,7 @@ public class SchemaMigrator {
     }
 
     /** {@code [vertx-reactive:]postgresql://host:port/db[?query]} as a JDBC URL. */
-    static String jdbcUrlOf(String reactiveUrl) {
+    public static String jdbcUrlOf(String reactiveUrl) {
         String url = reactiveUrl.startsWith("vertx-reactive:")
                 ? reactiveUrl.substring("vertx-reactive:".length())
                 : reactiveUrl;

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Tables {@code signer} (known signers, pool tickers) and {@code signer_registration} (keys and stake per epoch).
@@ -127,5 +128,19 @@ public class SignerRepository {
                     }
                     return out;
                 });
+    }
+
+    /** The registration of a signer recorded for an epoch, if any. */
+    public Uni<Optional<StoredRegistration>> registration(SqlClient on, long epoch, String signerId) {
+        return registrations(on, epoch)
+                .map(list ->
+                        list.stream().filter(r -> r.signerId().equals(signerId)).findFirst());
+    }
+
+    /** Upkeep: the registrations recorded for epochs before {@code epoch}. */
+    public Uni<Integer> deleteRegistrationsBefore(long epoch) {
+        return pool.preparedQuery("delete from signer_registration where epoch_setting_id < $1")
+                .execute(Tuple.of(epoch))
+                .map(rows -> rows.rowCount());
     }
 }

@@ -8,7 +8,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Table {@code stake_pool}: the Cardano stake distribution recorded per epoch. Each method also comes taking
@@ -53,5 +55,46 @@ public class StakePoolRepository {
                     BigDecimal sum = row.getBigDecimal(1);
                     return count == 0 ? Optional.empty() : Optional.of(new Totals(count, sum.toBigIntegerExact()));
                 });
+    }
+
+    /** The stake distribution recorded under an epoch (pool id order); empty when nothing is recorded for it. */
+    public Uni<Optional<Map<String, Long>>> distribution(long epoch) {
+        return distribution(pool, epoch);
+    }
+
+    public Uni<Optional<Map<String, Long>>> distribution(SqlClient on, long epoch) {
+        return on.preparedQuery("select stake_pool_id, stake from stake_pool where epoch = $1 order by stake_pool_id")
+                .execute(Tuple.of(epoch))
+                .map(rows -> {
+                    if (rows.size() == 0) return Optional.empty();
+                    Map<String, Long> stakes = new TreeMap<>();
+                    for (Row row : rows)
+                        stakes.put(row.getString(0), row.getBigDecimal(1).longValueExact());
+                    return Optional.of(stakes);
+                });
+    }
+
+    /** Records a whole distribution under an epoch in one statement (mainnet: about 3000 pools). */
+    public Uni<Void> saveAll(long epoch, Map<String, Long> stakes, String createdAt) {
+        return saveAll(pool, epoch, stakes, createdAt);
+    }
+
+    public Uni<Void> saveAll(SqlClient on, long epoch, Map<String, Long> stakes, String createdAt) {
+        String[] pools = stakes.keySet().toArray(String[]::new);
+        Long[] values = new Long[pools.length];
+        for (int i = 0; i < pools.length; i++) values[i] = stakes.get(pools[i]);
+        return on.preparedQuery("""
+                insert into stake_pool (stake_pool_id, epoch, stake, created_at)
+                select p, $2, s, $4 from unnest($1::text[], $3::bigint[]) as t(p, s)
+                on conflict (epoch, stake_pool_id) do update set stake = excluded.stake, created_at = excluded.created_at""")
+                .execute(Tuple.of(pools, epoch, values, createdAt))
+                .replaceWithVoid();
+    }
+
+    /** Upkeep: the stakes of epochs before {@code epoch}. */
+    public Uni<Integer> deleteBefore(long epoch) {
+        return pool.preparedQuery("delete from stake_pool where epoch < $1")
+                .execute(Tuple.of(epoch))
+                .map(rows -> rows.rowCount());
     }
 }
