@@ -78,6 +78,12 @@ final class JsonBody {
         if (v != null && !v.isNull()) checkU64(root, field);
     }
 
+    /** An optional u64 field whose value is used (null when absent); above {@link Long#MAX_VALUE} refused as {@link #u64}. */
+    Long optionalU64Value(String field) {
+        JsonNode v = root.get(field);
+        return v == null || v.isNull() ? null : u64(field);
+    }
+
     /** A u64 field only checked, every u64 accepted. */
     void requireU64(String field) {
         checkU64(root, field);

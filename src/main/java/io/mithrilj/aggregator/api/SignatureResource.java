@@ -1,10 +1,17 @@
 package io.mithrilj.aggregator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mithrilj.aggregator.certificate.MultiSigner;
+import io.mithrilj.aggregator.certifier.CertifierService;
+import io.mithrilj.aggregator.certifier.SignatureRefusedException;
+import io.mithrilj.aggregator.crypto.stm.StmException;
+import io.mithrilj.aggregator.crypto.stm.StmSingleSignature;
+import io.mithrilj.aggregator.epoch.EpochService;
 import io.mithrilj.aggregator.metrics.AggregatorMetrics;
 import io.mithrilj.aggregator.metrics.MithrilMetric;
+import io.mithrilj.aggregator.protocol.SignedEntityType;
 import io.mithrilj.aggregator.protocol.SignedEntityTypeDiscriminant;
-import io.mithrilj.aggregator.registration.RegistrationService;
+import io.mithrilj.aggregator.protocol.json.CertificateJson;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -13,21 +20,26 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * {@code /register-signatures}: body checked, {@code signature_registration_total_received{HTTP}} +1,
- * signature decoded (400 "Could not decode signature payload"), then authenticated against the epoch
- * service: before the runtime exists there is none, and upstream answers 400 "Could not authenticate
- * signature" in that state.
+ * {@code /register-signatures} (spec aggregator-runtime.md §10.3): body checked, {@code
+ * signature_registration_total_received{HTTP}} +1, signature decoded (400 "Could not decode signature payload"),
+ * authenticated against the epoch service's current, then next, multi-signer (400 "Could not authenticate
+ * signature"), then registered by the certifier: 201 against its open message, 202 buffered before it exists, 410
+ * when it is certified or expired, 500 when the signature does not verify against it (as upstream).
  */
 @Path("/aggregator")
 public class SignatureResource {
 
-    private final RegistrationService registrations;
+    private final EpochService epochService;
+    private final CertifierService certifier;
     private final AggregatorMetrics metrics;
 
-    SignatureResource(RegistrationService registrations, AggregatorMetrics metrics) {
-        this.registrations = registrations;
+    SignatureResource(EpochService epochService, CertifierService certifier, AggregatorMetrics metrics) {
+        this.epochService = epochService;
+        this.certifier = certifier;
         this.metrics = metrics;
     }
 
@@ -37,27 +49,49 @@ public class SignatureResource {
     public Response registerSignatures(String body, @HeaderParam("content-type") String contentType) {
         JsonBody json = JsonBody.parse(contentType, body);
         checkSignedEntityType(json.root().get("entity_type"));
+        SignedEntityType type = CertificateJson.readSignedEntityType(json.root().get("entity_type"));
         String partyId = json.string("party_id");
-        String signature = json.string("signature");
+        String signatureText = json.string("signature");
         json.u64Array("indexes");
         String signedMessage = json.string("signed_message");
         metrics.increment(MithrilMetric.SIGNATURE_REGISTRATION_TOTAL_RECEIVED, "HTTP");
-        RegistrationService.signaturePayloadError(signature).ifPresent(problem -> {
-            throw ApiException.badRequest("Could not decode signature payload", problem);
-        });
-        return switch (registrations.registerSignature(partyId, signedMessage)) {
-            case REGISTERED -> {
-                metrics.increment(MithrilMetric.SIGNATURE_REGISTRATION_TOTAL_SUCCESSFUL, "HTTP");
-                yield Response.status(201).build();
+        StmSingleSignature signature;
+        try {
+            signature = StmSingleSignature.decode(signatureText);
+        } catch (StmException e) {
+            throw ApiException.badRequest(
+                    "Could not decode signature payload", "Could not decode the single signature: " + e.getMessage());
+        }
+        if (!authenticated(signedMessage, partyId, signature)) {
+            throw ApiException.badRequest("Could not authenticate signature", "Signature could not be authenticated");
+        }
+        try {
+            CertifierService.SignatureOutcome outcome = certifier.registerSingleSignature(type, partyId, signature);
+            metrics.increment(MithrilMetric.SIGNATURE_REGISTRATION_TOTAL_SUCCESSFUL, "HTTP");
+            return Response.status(outcome == CertifierService.SignatureOutcome.REGISTERED ? 201 : 202)
+                    .build();
+        } catch (SignatureRefusedException.AlreadyCertified e) {
+            throw new ApiException.ClientError(410, SignatureRefusedException.AlreadyCertified.LABEL, e.getMessage());
+        } catch (SignatureRefusedException.Expired e) {
+            throw new ApiException.ClientError(410, SignatureRefusedException.Expired.LABEL, e.getMessage());
+        } catch (SignatureRefusedException.Invalid e) {
+            throw new ApiException.ServerError(500, e.getMessage());
+        }
+    }
+
+    /** Upstream's {@code SingleSignatureAuthenticator}: the current signers' keys, else the next ones'. */
+    private boolean authenticated(String signedMessage, String partyId, StmSingleSignature signature) {
+        Optional<EpochService.MultiSigners> signers = epochService.multiSignersIfComputed();
+        if (signers.isEmpty()) return false;
+        for (MultiSigner signer : List.of(signers.get().current(), signers.get().next())) {
+            try {
+                signer.verifySingleSignature(signedMessage, partyId, signature);
+                return true;
+            } catch (RuntimeException e) {
+                // not this epoch's keys: try the next ones
             }
-            case BUFFERED -> {
-                metrics.increment(MithrilMetric.SIGNATURE_REGISTRATION_TOTAL_SUCCESSFUL, "HTTP");
-                yield Response.status(202).build();
-            }
-            case NOT_AUTHENTICATED ->
-                throw ApiException.badRequest(
-                        "Could not authenticate signature", "Signature could not be authenticated");
-        };
+        }
+        return false;
     }
 
     /** An externally tagged {@code SignedEntityType}: one known variant with a value of the right shape. */

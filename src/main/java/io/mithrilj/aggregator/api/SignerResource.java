@@ -4,7 +4,12 @@ import io.mithrilj.aggregator.config.ApiSettings;
 import io.mithrilj.aggregator.epoch.EpochQueries;
 import io.mithrilj.aggregator.metrics.AggregatorMetrics;
 import io.mithrilj.aggregator.metrics.MithrilMetric;
+import io.mithrilj.aggregator.registration.RegistrationRoundEpochMismatchException;
+import io.mithrilj.aggregator.registration.RegistrationRoundNotOpenedException;
 import io.mithrilj.aggregator.registration.RegistrationService;
+import io.mithrilj.aggregator.registration.SignerPayloadDecodingException;
+import io.mithrilj.aggregator.registration.SignerRegistration;
+import io.mithrilj.aggregator.registration.SignerRegistrationRefusedException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -34,9 +39,10 @@ public class SignerResource {
 
     /**
      * Body checked first (no metric on a malformed body, as warp rejects it before the handler), then
-     * {@code signer_registration_total_received{origin_tag}}, then key decoding (400 "Could not decode
-     * signer payload"), then the registration round: none is opened before the runtime exists, so this
-     * answers upstream's 550 "a signer registration round is not opened yet, please try again later".
+     * {@code signer_registration_total_received{origin_tag}}, then key decoding (400 "Could not decode signer
+     * payload"), then the round (550 when none is open, 500 for another epoch), the verifier (400
+     * {@code failed_signer_registration}), and the signer recorded: 201 for a new and for a repeated registration,
+     * {@code signer_registration_total_successful} only for a new one.
      */
     @POST
     @Path("/register-signer")
@@ -51,21 +57,28 @@ public class SignerResource {
         String verificationKey = json.string("verification_key");
         String vkSignature = json.optionalString("verification_key_signature");
         String opCert = json.optionalString("operational_certificate");
-        json.optionalU64("kes_period");
+        Long kesPeriod = json.optionalU64Value("kes_period");
         String originTag = settings.originTag(origin);
         metrics.increment(MithrilMetric.SIGNER_REGISTRATION_TOTAL_RECEIVED, originTag);
-        RegistrationService.signerPayloadError(verificationKey, vkSignature, opCert)
-                .ifPresent(problem -> {
-                    throw ApiException.badRequest("Could not decode signer payload", problem);
-                });
-        return switch (registrations.registerSigner(epoch, partyId)) {
-            case REGISTERED -> {
-                metrics.increment(MithrilMetric.SIGNER_REGISTRATION_TOTAL_SUCCESSFUL, originTag);
-                yield Response.status(201).build();
-            }
-            case ALREADY_REGISTERED -> Response.status(201).build();
-            case ROUND_NOT_OPENED -> throw new ApiException.ServerError(550, RegistrationService.ROUND_NOT_OPENED);
-        };
+        try {
+            SignerRegistration registration =
+                    SignerRegistration.decode(partyId, verificationKey, vkSignature, opCert, kesPeriod);
+            return switch (registrations.registerSigner(epoch, registration)) {
+                case REGISTERED -> {
+                    metrics.increment(MithrilMetric.SIGNER_REGISTRATION_TOTAL_SUCCESSFUL, originTag);
+                    yield Response.status(201).build();
+                }
+                case ALREADY_REGISTERED -> Response.status(201).build();
+            };
+        } catch (SignerPayloadDecodingException e) {
+            throw ApiException.badRequest(SignerPayloadDecodingException.LABEL, e.getMessage());
+        } catch (RegistrationRoundNotOpenedException e) {
+            throw new ApiException.ServerError(550, e.getMessage());
+        } catch (SignerRegistrationRefusedException e) {
+            throw ApiException.badRequest(SignerRegistrationRefusedException.LABEL, e.getMessage());
+        } catch (RegistrationRoundEpochMismatchException e) {
+            throw new ApiException.ServerError(500, e.getMessage());
+        }
     }
 
     /** Registrations recorded for the epoch after the given one; no offset limit on {@code latest-K}. */

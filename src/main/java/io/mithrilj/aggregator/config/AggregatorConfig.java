@@ -158,6 +158,12 @@ public interface AggregatorConfig {
     /** Ancillary files signer configuration (secret). */
     Optional<String> ancillaryFilesSignerConfig();
 
+    /** Devnet: simulated stake pools that register and sign over the API. */
+    int devnetSigners();
+
+    /** Devnet: epoch length of the simulated chain, seconds. */
+    long devnetEpochLengthSeconds();
+
     /** External PostgreSQL URL (secret); absent: embedded PostgreSQL. */
     Optional<String> databaseUrl();
 

@@ -25,6 +25,9 @@ public class ApiSettings {
     private final String serverUrl;
     private final AggregatorConfig config;
 
+    /** The chain observer of the embedded devnet. */
+    public static final String DEVNET_OBSERVER = "fake";
+
     ApiSettings(AggregatorConfig config) {
         this.config = config;
         Set<String> configured = new LinkedHashSet<>();
@@ -33,6 +36,10 @@ public class ApiSettings {
                         .map(String::trim)
                         .filter(s -> !s.isEmpty())
                         .forEach(configured::add));
+        // the devnet certifies what it can make without a Cardano node when nothing is configured
+        if (config.signedEntityTypes().isEmpty() && DEVNET_OBSERVER.equals(config.chainObserverType())) {
+            configured.add(SignedEntityKind.CARDANO_STAKE_DISTRIBUTION.discriminant());
+        }
         List<SignedEntityKind> kinds = new ArrayList<>();
         for (SignedEntityKind k : SignedEntityKind.values()) {
             if (k == SignedEntityKind.MITHRIL_STAKE_DISTRIBUTION || configured.contains(k.discriminant())) kinds.add(k);

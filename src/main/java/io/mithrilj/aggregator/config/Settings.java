@@ -141,6 +141,16 @@ public final class Settings {
                     POSITIVE_INT,
                     "1000",
                     "Delay after a DMQ signature processing error (ms)"),
+            s(
+                    "devnet_signers",
+                    NON_NEGATIVE_INT,
+                    "5",
+                    "Devnet (CHAIN_OBSERVER_TYPE=fake): simulated stake pools that register and sign over the API"),
+            s(
+                    "devnet_epoch_length_seconds",
+                    POSITIVE_INT,
+                    "30",
+                    "Devnet (CHAIN_OBSERVER_TYPE=fake): length of an epoch of the simulated chain, in seconds"),
             secret(
                     "database_url",
                     DATABASE_URL,

@@ -1,87 +1,93 @@
 package io.mithrilj.aggregator.registration;
 
-import io.mithrilj.aggregator.crypto.CodecException;
-import io.mithrilj.aggregator.crypto.kes.OperationalCertificate;
-import io.mithrilj.aggregator.crypto.kes.Sum6KesSignature;
-import io.mithrilj.aggregator.crypto.stm.StmException;
-import io.mithrilj.aggregator.crypto.stm.StmSingleSignature;
-import io.mithrilj.aggregator.crypto.stm.StmVerificationKeyPoP;
+import io.mithrilj.aggregator.chain.ChainObserver;
+import io.mithrilj.aggregator.persistence.SignerRepository;
+import io.mithrilj.aggregator.persistence.SignerRepository.StoredRegistration;
+import io.mithrilj.aggregator.persistence.Stores;
+import io.mithrilj.aggregator.protocol.Epoch;
+import io.mithrilj.aggregator.protocol.SignerWithStake;
+import io.mithrilj.aggregator.protocol.StakeDistribution;
+import io.mithrilj.aggregator.protocol.json.Rfc3339;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * Write side of {@code /register-signer} and {@code /register-signatures}, for the state where neither a
- * signer registration round nor an epoch service exists yet. The runtime will replace the two decisions
- * below; until then they answer exactly as upstream does in that state (after the body was validated):
- * <ul>
- * <li>signer registration: no open round ⇒ upstream's {@code RegistrationRoundNotYetOpened} (HTTP 550);</li>
- * <li>signature: the epoch service has no multi-signer ⇒ authentication fails (HTTP 400
- * "Could not authenticate signature").</li>
- * </ul>
+ * Upstream {@code MithrilSignerRegistrationLeader} with its stores: the registration round the runtime opens and
+ * closes, and {@code POST /register-signer} — checked against the round and verified ({@link
+ * SignerRegistrationLeader}), then the signer and its registration recorded in one transaction.
  */
 @ApplicationScoped
 public class RegistrationService {
+    private static final Duration STORE_TIMEOUT = Duration.ofSeconds(30);
 
     /** Upstream's text of {@code RegistrationRoundNotYetOpened}. */
-    public static final String ROUND_NOT_OPENED =
-            "a signer registration round is not opened yet, please try again later";
+    public static final String ROUND_NOT_OPENED = RegistrationRoundNotOpenedException.MESSAGE;
 
-    /** Outcome of a signer registration attempt. */
+    /** Outcome of an accepted registration. */
     public enum SignerOutcome {
+        /** First registration of this signer for the round's epoch. */
         REGISTERED,
-        ALREADY_REGISTERED,
-        ROUND_NOT_OPENED
+        /** The signer had registered for this epoch already: its keys and stake were replaced. */
+        ALREADY_REGISTERED
     }
 
-    /** Outcome of a signature registration attempt. */
-    public enum SignatureOutcome {
-        REGISTERED,
-        BUFFERED,
-        NOT_AUTHENTICATED
+    private final SignerRegistrationLeader leader = new SignerRegistrationLeader(new SignerRegistrationVerifier());
+    private final ChainObserver chainObserver;
+    private final SignerRepository signers;
+    private final Stores stores;
+
+    RegistrationService(ChainObserver chainObserver, SignerRepository signers, Stores stores) {
+        this.chainObserver = chainObserver;
+        this.signers = signers;
+        this.stores = stores;
+    }
+
+    /** IDLE step f: signers may register for {@code epoch} (the current one + 1), checked against these stakes. */
+    public void openRound(Epoch epoch, StakeDistribution stakeDistribution) {
+        leader.openRound(epoch, stakeDistribution);
+    }
+
+    /** IDLE step a. */
+    public void closeRound() {
+        leader.closeRound();
+    }
+
+    public Optional<SignerRegistrationRound> currentRound() {
+        return leader.currentRound();
     }
 
     /**
-     * Upstream's decoding of a signer registration ({@code from_register_signer.rs}): the STM key with its
-     * proof of possession, the KES signature and the operational certificate, each in json-hex or bytes-hex.
-     * Returns what does not decode, or empty.
+     * Registers a decoded signer for {@code epoch}: round, epoch and verifier checks in upstream's order, then the
+     * {@code signer} row upserted and the registration inserted or replaced. Blocking (chain observer, stores).
+     *
+     * @throws RegistrationRoundNotOpenedException no round is open (HTTP 550)
+     * @throws RegistrationRoundEpochMismatchException another epoch than the round's (HTTP 500)
+     * @throws SignerRegistrationRefusedException the verifier refused it (HTTP 400)
      */
-    public static Optional<String> signerPayloadError(
-            String verificationKey, String kesSignature, String operationalCertificate) {
-        try {
-            StmVerificationKeyPoP.decode(verificationKey);
-        } catch (StmException e) {
-            return Optional.of("Could not decode the verification key: " + e.getMessage());
-        }
-        try {
-            if (kesSignature != null) Sum6KesSignature.decode(kesSignature);
-        } catch (CodecException e) {
-            return Optional.of("Could not decode the verification key signature: " + e.getMessage());
-        }
-        try {
-            if (operationalCertificate != null) OperationalCertificate.decode(operationalCertificate);
-        } catch (CodecException e) {
-            return Optional.of("Could not decode the operational certificate: " + e.getMessage());
-        }
-        return Optional.empty();
-    }
-
-    /** Upstream's decoding of a single signature (json-hex, then bytes-hex); what does not decode, or empty. */
-    public static Optional<String> signaturePayloadError(String signature) {
-        try {
-            StmSingleSignature.decode(signature);
-            return Optional.empty();
-        } catch (StmException e) {
-            return Optional.of("Could not decode the single signature: " + e.getMessage());
-        }
-    }
-
-    /** Register a (syntactically valid) signer for an epoch: no round is ever open yet. */
-    public SignerOutcome registerSigner(long epoch, String partyId) {
-        return SignerOutcome.ROUND_NOT_OPENED;
-    }
-
-    /** Register a (decodable) single signature: no epoch service can authenticate it yet. */
-    public SignatureOutcome registerSignature(String partyId, String signedMessage) {
-        return SignatureOutcome.NOT_AUTHENTICATED;
+    public SignerOutcome registerSigner(long epoch, SignerRegistration registration) {
+        OptionalLong kesPeriod =
+                chainObserver.currentKesPeriod().map(OptionalLong::of).orElse(OptionalLong.empty());
+        SignerWithStake signer = leader.register(new Epoch(epoch), registration, kesPeriod);
+        String now = Rfc3339.format(Instant.now());
+        StoredRegistration row = new StoredRegistration(
+                signer.partyId(),
+                epoch,
+                signer.verificationKey(),
+                signer.verificationKeySignature().orElse(null),
+                signer.operationalCertificate().orElse(null),
+                signer.kesEvolutions().isPresent() ? signer.kesEvolutions().getAsLong() : null,
+                BigInteger.valueOf(signer.stake()),
+                now);
+        boolean existed = stores.inTransaction(on -> signers.registration(on, epoch, signer.partyId())
+                        .call(() -> signers.saveSigner(on, signer.partyId(), null, now, now))
+                        .call(() -> signers.saveRegistration(on, row))
+                        .map(Optional::isPresent))
+                .await()
+                .atMost(STORE_TIMEOUT);
+        return existed ? SignerOutcome.ALREADY_REGISTERED : SignerOutcome.REGISTERED;
     }
 }

@@ -1,0 +1,77 @@
+package io.mithrilj.aggregator.artifact;
+
+import io.mithrilj.aggregator.epoch.EpochService;
+import io.mithrilj.aggregator.persistence.ArtifactFields;
+import io.mithrilj.aggregator.persistence.StakePoolRepository;
+import io.mithrilj.aggregator.protocol.CardanoStakeDistribution;
+import io.mithrilj.aggregator.protocol.Certificate;
+import io.mithrilj.aggregator.protocol.Epoch;
+import io.mithrilj.aggregator.protocol.MithrilStakeDistribution;
+import io.mithrilj.aggregator.protocol.SignedEntityType;
+import io.mithrilj.aggregator.protocol.StakeDistribution;
+import io.mithrilj.aggregator.protocol.json.CardanoStakeDistributionMessage;
+import io.mithrilj.aggregator.protocol.json.MithrilStakeDistributionMessage;
+import io.mithrilj.aggregator.protocol.json.SignedEntityKind;
+import io.mithrilj.aggregator.protocol.json.StakeDistributionJson;
+import io.mithrilj.aggregator.protocol.signable.CardanoStakeDistributionSignable;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Upstream's artifact builders ({@code artifact_builder/*}) for the stake distributions: the artifact of a certified
+ * signed entity as the detail message the API serves, ready to be stored with its certificate (artifacts.md §2–§3).
+ */
+@ApplicationScoped
+public class ArtifactBuilderService {
+    private static final Duration STORE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final EpochService epochService;
+    private final StakePoolRepository stakePools;
+
+    ArtifactBuilderService(EpochService epochService, StakePoolRepository stakePools) {
+        this.epochService = epochService;
+        this.stakePools = stakePools;
+    }
+
+    /**
+     * The stored form of the artifact of {@code certificate}.
+     *
+     * @throws ArtifactBuildException naming the signed entity when its inputs are missing
+     */
+    public ArtifactFields build(SignedEntityType type, Certificate certificate, Instant createdAt) {
+        return switch (type) {
+            case SignedEntityType.MithrilStakeDistribution msd -> {
+                EpochService.EpochData data = epochService.data();
+                MithrilStakeDistribution artifact =
+                        MithrilStakeDistribution.of(msd.epoch(), data.nextSigners(), data.nextProtocolParameters());
+                String json = StakeDistributionJson.write(
+                        MithrilStakeDistributionMessage.of(artifact, certificate.hash(), createdAt));
+                yield ArtifactFields.fromMessage(SignedEntityKind.MITHRIL_STAKE_DISTRIBUTION, json);
+            }
+            case SignedEntityType.CardanoStakeDistribution csd -> {
+                Epoch snapshot = CardanoStakeDistributionSignable.snapshotEpoch(csd.epoch());
+                StakeDistribution distribution = StakeDistribution.of(stakePools
+                        .distribution(snapshot.value())
+                        .await()
+                        .atMost(STORE_TIMEOUT)
+                        .orElseThrow(() -> new ArtifactBuildException(
+                                "no stake distribution stored for epoch " + snapshot + " (artifact of " + type + ")")));
+                CardanoStakeDistribution artifact = CardanoStakeDistribution.of(csd.epoch(), distribution);
+                String json = StakeDistributionJson.write(
+                        CardanoStakeDistributionMessage.of(artifact, certificate.hash(), createdAt));
+                yield ArtifactFields.fromMessage(SignedEntityKind.CARDANO_STAKE_DISTRIBUTION, json);
+            }
+            default ->
+                throw new ArtifactBuildException(
+                        "no artifact builder for " + type.variantName() + " in this build yet");
+        };
+    }
+
+    /** An artifact that cannot be built. */
+    public static final class ArtifactBuildException extends RuntimeException {
+        public ArtifactBuildException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,363 @@
+package io.mithrilj.aggregator.certifier;
+
+import io.mithrilj.aggregator.artifact.ArtifactBuilderService;
+import io.mithrilj.aggregator.certificate.CertificateChainVerifier;
+import io.mithrilj.aggregator.certificate.CertificateRetrieverException;
+import io.mithrilj.aggregator.certificate.CertificateVerifierException;
+import io.mithrilj.aggregator.certificate.GenesisSignatureVerifier;
+import io.mithrilj.aggregator.certificate.MultiSigner;
+import io.mithrilj.aggregator.certificate.StmMultiSignatureVerifier;
+import io.mithrilj.aggregator.config.ApiSettings;
+import io.mithrilj.aggregator.crypto.ed25519.Ed25519VerificationKey;
+import io.mithrilj.aggregator.crypto.stm.StmAggregateSignature;
+import io.mithrilj.aggregator.crypto.stm.StmException;
+import io.mithrilj.aggregator.crypto.stm.StmSingleSignature;
+import io.mithrilj.aggregator.epoch.EpochService;
+import io.mithrilj.aggregator.persistence.ArtifactFields;
+import io.mithrilj.aggregator.persistence.BufferedSingleSignatureRepository;
+import io.mithrilj.aggregator.persistence.CertificateFields;
+import io.mithrilj.aggregator.persistence.CertificateRepository;
+import io.mithrilj.aggregator.persistence.OpenMessageRepository;
+import io.mithrilj.aggregator.persistence.OpenMessageRepository.StoredOpenMessage;
+import io.mithrilj.aggregator.persistence.SignedEntityRepository;
+import io.mithrilj.aggregator.persistence.SingleSignatureRepository;
+import io.mithrilj.aggregator.persistence.SingleSignatureRepository.StoredSingleSignature;
+import io.mithrilj.aggregator.persistence.Stores;
+import io.mithrilj.aggregator.protocol.Certificate;
+import io.mithrilj.aggregator.protocol.CertificateMetadata;
+import io.mithrilj.aggregator.protocol.CertificateSignature;
+import io.mithrilj.aggregator.protocol.Epoch;
+import io.mithrilj.aggregator.protocol.ProtocolMessage;
+import io.mithrilj.aggregator.protocol.SignedEntityType;
+import io.mithrilj.aggregator.protocol.SignerWithStake;
+import io.mithrilj.aggregator.protocol.StakeDistributionParty;
+import io.mithrilj.aggregator.protocol.json.CertificateJson;
+import io.mithrilj.aggregator.protocol.json.CertificateMessage;
+import io.mithrilj.aggregator.protocol.json.Rfc3339;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Upstream {@code MithrilCertifierService} wrapped in its {@code BufferedCertifierService} (spec aggregator-runtime.md
+ * §10): open messages, single signatures (buffered while their open message does not exist), the certificate of an
+ * open message once its quorum is reached — stored with its artifact in one transaction — and the check of the local
+ * chain at each epoch transition.
+ */
+@ApplicationScoped
+public class CertifierService {
+    private static final Logger LOG = Logger.getLogger(CertifierService.class);
+    private static final Duration STORE_TIMEOUT = Duration.ofSeconds(30);
+
+    /** What became of a single signature. */
+    public enum SignatureOutcome {
+        /** Stored against its open message (HTTP 201). */
+        REGISTERED,
+        /** Its open message does not exist yet: kept until it does (HTTP 202). */
+        BUFFERED
+    }
+
+    private final OpenMessageRepository openMessages;
+    private final SingleSignatureRepository singleSignatures;
+    private final BufferedSingleSignatureRepository bufferedSignatures;
+    private final CertificateRepository certificates;
+    private final SignedEntityRepository signedEntities;
+    private final Stores stores;
+    private final EpochService epochService;
+    private final ArtifactBuilderService artifacts;
+    private final GenesisKeys genesisKeys;
+    private final ApiSettings settings;
+    private final Event<OpenMessage> opened;
+    private volatile CertificateChainVerifier verifier;
+    private volatile Ed25519VerificationKey verifierKey;
+
+    CertifierService(
+            OpenMessageRepository openMessages,
+            SingleSignatureRepository singleSignatures,
+            BufferedSingleSignatureRepository bufferedSignatures,
+            CertificateRepository certificates,
+            SignedEntityRepository signedEntities,
+            Stores stores,
+            EpochService epochService,
+            ArtifactBuilderService artifacts,
+            GenesisKeys genesisKeys,
+            ApiSettings settings,
+            Event<OpenMessage> opened) {
+        this.openMessages = openMessages;
+        this.singleSignatures = singleSignatures;
+        this.bufferedSignatures = bufferedSignatures;
+        this.certificates = certificates;
+        this.signedEntities = signedEntities;
+        this.stores = stores;
+        this.epochService = epochService;
+        this.artifacts = artifacts;
+        this.genesisKeys = genesisKeys;
+        this.settings = settings;
+        this.opened = opened;
+    }
+
+    /** A new epoch: open messages of earlier epochs go, with their single signatures. */
+    public void informEpoch(Epoch epoch) {
+        await(openMessages.deleteBeforeEpoch(epoch.value()));
+    }
+
+    /** Marks the open message of this type and beacon expired when its time is up; returns it, if it exists. */
+    public Optional<OpenMessage> markOpenMessageIfExpired(SignedEntityType type) {
+        return await(openMessages.markExpiredIfTimedOut(type.index(), type.beaconJson(), Rfc3339.format(Instant.now())))
+                .map(CertifierService::toOpenMessage);
+    }
+
+    public Optional<OpenMessage> openMessage(SignedEntityType type) {
+        return await(openMessages.find(type.index(), type.beaconJson())).map(CertifierService::toOpenMessage);
+    }
+
+    /** The open messages of an epoch (the devnet's signers and the console read them). */
+    public List<OpenMessage> openMessagesOfEpoch(Epoch epoch) {
+        return await(openMessages.latestOfEpoch(epoch.value())).stream()
+                .map(CertifierService::toOpenMessage)
+                .toList();
+    }
+
+    /**
+     * Creates the open message of a signed entity (spec §10.1), then replays the signatures buffered for its kind;
+     * a replay failure is logged and the open message still used.
+     */
+    public OpenMessage createOpenMessage(SignedEntityType type, ProtocolMessage message) {
+        Instant now = Instant.now();
+        StoredOpenMessage row = new StoredOpenMessage(
+                UUID.randomUUID(),
+                type.signedAtEpoch().value(),
+                type.index(),
+                type.beaconJson(),
+                CertificateJson.write(message),
+                false,
+                false,
+                Rfc3339.format(now),
+                Rfc3339.format(now.plus(type.discriminant().orElseThrow().openMessageTimeout())));
+        await(openMessages.insert(row));
+        OpenMessage open = toOpenMessage(row);
+        try {
+            replayBufferedSignatures(open);
+        } catch (RuntimeException e) {
+            LOG.warnf("replaying the buffered signatures of %s failed: %s", type, e.getMessage());
+        }
+        opened.fireAsync(open); // e.g. the devnet's signers sign it at once
+        return open;
+    }
+
+    private void replayBufferedSignatures(OpenMessage open) {
+        List<String> replayed = new ArrayList<>();
+        for (var buffered :
+                await(bufferedSignatures.forType(open.signedEntityType().index()))) {
+            StmSingleSignature signature;
+            try {
+                signature = StmSingleSignature.decode(buffered.signature());
+            } catch (StmException e) {
+                continue; // stored after decoding: cannot happen, and never blocks the others
+            }
+            try {
+                store(open, buffered.partyId(), signature);
+                replayed.add(buffered.partyId());
+            } catch (SignatureRefusedException.Invalid e) {
+                // upstream keeps it (never pruned, only overwritten by the party's next signature)
+            }
+        }
+        if (!replayed.isEmpty()) {
+            await(bufferedSignatures.deleteAll(open.signedEntityType().index(), replayed));
+            LOG.infof("%d buffered signatures replayed on %s", replayed.size(), open.signedEntityType());
+        }
+    }
+
+    /**
+     * Registers an authenticated single signature (spec §10.3 step 5): against its open message, or buffered when
+     * there is none yet.
+     *
+     * @throws SignatureRefusedException when the open message is certified or expired (410), or the signature does
+     *     not verify against it (500, as upstream)
+     */
+    public SignatureOutcome registerSingleSignature(
+            SignedEntityType type, String partyId, StmSingleSignature signature) {
+        Optional<OpenMessage> open = openMessage(type);
+        if (open.isEmpty()) {
+            await(bufferedSignatures.save(new BufferedSingleSignatureRepository.BufferedSignature(
+                    type.index(),
+                    partyId,
+                    indexesJson(signature.indexes()),
+                    signature.toJsonHex(),
+                    Rfc3339.format(Instant.now()))));
+            return SignatureOutcome.BUFFERED;
+        }
+        OpenMessage message = open.get();
+        if (message.certified()) throw new SignatureRefusedException.AlreadyCertified(type);
+        if (message.expired()) throw new SignatureRefusedException.Expired(type);
+        store(message, partyId, signature);
+        return SignatureOutcome.REGISTERED;
+    }
+
+    private void store(OpenMessage message, String partyId, StmSingleSignature signature) {
+        MultiSigner current = epochService.multiSigners().current();
+        try {
+            current.verifySingleSignature(message.protocolMessage().computeHash(), partyId, signature);
+        } catch (RuntimeException e) {
+            throw new SignatureRefusedException.Invalid(message.signedEntityType(), e);
+        }
+        await(singleSignatures.save(new StoredSingleSignature(
+                message.id(),
+                partyId,
+                message.epoch().minus(1).value(),
+                indexesJson(signature.indexes()),
+                signature.toJsonHex(),
+                Rfc3339.format(Instant.now()))));
+    }
+
+    /**
+     * The certificate of the open message of {@code type} once its single signatures reach the quorum (spec §10.6):
+     * aggregated with the current multi-signer, chained to the master certificate of its epoch, verified, then
+     * stored with the open message marked certified and its artifact, in one transaction. Empty while the quorum is
+     * not reached.
+     */
+    public Optional<Certificate> createCertificate(SignedEntityType type) {
+        OpenMessage open =
+                openMessage(type).orElseThrow(() -> new CertifierException("No open message found for " + type));
+        if (open.certified()) throw new CertifierException("Open message for beacon " + type + " already certified.");
+        if (open.expired()) throw new CertifierException("Open message for beacon " + type + " is expired.");
+        List<StoredSingleSignature> stored = await(singleSignatures.forOpenMessage(open.id()));
+        List<StmSingleSignature> signatures = new ArrayList<>(stored.size());
+        Set<String> parties = new HashSet<>();
+        for (StoredSingleSignature s : stored) {
+            try {
+                signatures.add(StmSingleSignature.decode(s.signature()));
+                parties.add(s.signerId());
+            } catch (StmException e) {
+                throw new CertifierException("stored single signature of " + s.signerId() + " does not decode", e);
+            }
+        }
+        EpochService.EpochData data = epochService.data();
+        MultiSigner current = epochService.multiSigners().current();
+        String signedMessage = open.protocolMessage().computeHash();
+        Optional<StmAggregateSignature> aggregate = current.aggregate(signatures, signedMessage);
+        if (aggregate.isEmpty()) {
+            LOG.debugf("%s: %d single signatures, quorum not reached", type, signatures.size());
+            return Optional.empty();
+        }
+        String parentHash = await(
+                        certificates.masterCertificateMessage(open.epoch().value()))
+                .map(json -> CertificateJson.readCertificate(json).hash())
+                .orElseThrow(() -> new CertifierException("No parent certificate found for epoch " + open.epoch()));
+        List<StakeDistributionParty> signers = data.currentSigners().stream()
+                .filter(s -> parties.contains(s.partyId()))
+                .map(SignerWithStake::toStakeDistributionParty)
+                .toList();
+        Instant sealedAt = Instant.now();
+        Certificate certificate = new Certificate(
+                        "",
+                        parentHash,
+                        open.epoch(),
+                        new CertificateMetadata(
+                                settings.network(),
+                                CertificateMetadata.PROTOCOL_VERSION,
+                                data.currentProtocolParameters(),
+                                open.createdAt(),
+                                sealedAt,
+                                signers),
+                        open.protocolMessage(),
+                        signedMessage,
+                        current.aggregateVerificationKeyJsonHex(),
+                        new CertificateSignature.Multi(type, aggregate.get().toJsonHex()))
+                .withComputedHash();
+        try {
+            verifier().verifyCertificate(certificate);
+        } catch (CertificateVerifierException e) {
+            throw new CertifierException("the new certificate of " + type + " does not verify: " + e.getMessage(), e);
+        }
+        ArtifactFields artifact = artifacts.build(type, certificate, sealedAt);
+        CertificateFields fields =
+                CertificateFields.fromMessage(CertificateJson.write(CertificateMessage.fromCertificate(certificate)));
+        await(stores.inTransaction(on -> certificates
+                .save(on, fields)
+                .chain(() -> openMessages.markCertified(on, open.id()))
+                .chain(() -> signedEntities.save(on, artifact))));
+        return Optional.of(certificate);
+    }
+
+    /**
+     * Upstream {@code verify_certificate_chain(epoch)}: the latest certificate must be of this epoch or the one
+     * before, and the chain from it must verify down to the genesis.
+     *
+     * @throws CertifierException naming what is wrong
+     */
+    public void verifyCertificateChain(Epoch epoch) {
+        Certificate latest = await(certificates.latestMessage())
+                .map(CertificateJson::readCertificate)
+                .orElseThrow(() -> new CertifierException("Could not find last certificate"));
+        if (latest.epoch().hasGapWith(epoch)) {
+            throw new CertifierException(
+                    "Certificate epoch gap: certificate epoch " + latest.epoch() + ", current epoch " + epoch);
+        }
+        try {
+            verifier().verifyChain(latest);
+        } catch (CertificateVerifierException e) {
+            throw new CertifierException(
+                    "the certificate chain from " + latest.hash() + " is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    /** The epoch of the most recently stored certificate, if any. */
+    public Optional<Epoch> latestCertificateEpoch() {
+        return await(certificates.latestEpoch()).map(Epoch::new);
+    }
+
+    /** Whether a genesis certificate is stored. */
+    public boolean hasGenesisCertificate() {
+        return await(certificates.findLatestGenesisMessage()).isPresent();
+    }
+
+    private CertificateChainVerifier verifier() {
+        Ed25519VerificationKey key = genesisKeys
+                .verificationKey()
+                .orElseThrow(() -> new CertifierException(
+                        "no genesis verification key: set GENESIS_VERIFICATION_KEY to verify the certificate chain"));
+        CertificateChainVerifier v = verifier;
+        if (v == null || !key.equals(verifierKey)) {
+            v = new CertificateChainVerifier(
+                    hash -> CertificateJson.readCertificate(await(certificates.findMessage(hash))
+                            .orElseThrow(() -> CertificateRetrieverException.notFound(hash))),
+                    StmMultiSignatureVerifier.INSTANCE,
+                    GenesisSignatureVerifier.ed25519(key));
+            verifier = v;
+            verifierKey = key;
+        }
+        return v;
+    }
+
+    private static String indexesJson(long[] indexes) {
+        return Arrays.stream(indexes).mapToObj(Long::toString).collect(Collectors.joining(",", "[", "]"));
+    }
+
+    private static OpenMessage toOpenMessage(StoredOpenMessage row) {
+        return new OpenMessage(
+                row.id(),
+                new Epoch(row.epoch()),
+                OpenMessage.signedEntityType(row.signedEntityTypeId(), row.beacon()),
+                CertificateJson.readProtocolMessage(row.protocolMessage()),
+                row.certified(),
+                row.expired(),
+                Rfc3339.parse(row.createdAt()),
+                Optional.ofNullable(row.expiresAt()).map(Rfc3339::parse));
+    }
+
+    private static <T> T await(Uni<T> uni) {
+        return uni.await().atMost(STORE_TIMEOUT);
+    }
+}
