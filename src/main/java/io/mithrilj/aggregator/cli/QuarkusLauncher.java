@@ -7,6 +7,7 @@ import io.mithrilj.aggregator.config.ResolvedSettings;
 import io.mithrilj.aggregator.persistence.DatabaseMigrations;
 import io.mithrilj.aggregator.persistence.EmbeddedDatabase;
 import io.mithrilj.aggregator.persistence.StoresUnavailable;
+import io.mithrilj.aggregator.runtime.RuntimeCycle;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
@@ -140,7 +141,10 @@ public final class QuarkusLauncher {
             System.out.println("Press Ctrl+C to stop");
             Quarkus.waitForExit();
             System.out.println("Services stopped, exiting.");
-            return Arc.container().instance(AotTrainingRun.class).get().exitCode();
+            int runtime = Arc.container().instance(RuntimeCycle.class).get().exitCode();
+            return Math.max(
+                    runtime,
+                    Arc.container().instance(AotTrainingRun.class).get().exitCode());
         }
     }
 

@@ -52,6 +52,7 @@ public final class SimulatedSigner {
     private final ChainObserver chain;
     private final RandomGenerator random;
     private final SignerKeyRegistrations keyRegistrations;
+    private final StmKeySeeds keySeeds;
     private DevnetPool pool;
     private final Map<Epoch, StmInitializer> initializers = new HashMap<>();
     private final Map<Epoch, Map<String, Long>> stakes = new HashMap<>();
@@ -63,6 +64,27 @@ public final class SimulatedSigner {
      */
     public SimulatedSigner(
             DevnetPool pool, ChainObserver chain, RandomGenerator random, SignerKeyRegistrations keyRegistrations) {
+        this(pool, chain, random, keyRegistrations, null);
+    }
+
+    /**
+     * The seed of the STM key a pool registers for an epoch. Given one, a signer's keys are a function of the pool and
+     * the epoch, so that a restarted devnet signs again with the keys it registered before the restart ({@link
+     * #restore}).
+     */
+    @FunctionalInterface
+    public interface StmKeySeeds {
+        byte[] seed(String partyId, Epoch registrationEpoch);
+    }
+
+    /** @param keySeeds where the STM keys come from; null: fresh keys from {@code random} */
+    public SimulatedSigner(
+            DevnetPool pool,
+            ChainObserver chain,
+            RandomGenerator random,
+            SignerKeyRegistrations keyRegistrations,
+            StmKeySeeds keySeeds) {
+        this.keySeeds = keySeeds;
         this.pool = Objects.requireNonNull(pool, "pool");
         this.chain = Objects.requireNonNull(chain, "chain");
         this.random = Objects.requireNonNull(random, "random");
@@ -148,7 +170,8 @@ public final class SimulatedSigner {
             pool = pool.renew(kesPeriod, random);
         }
         long evolutions = pool.kesEvolutions(kesPeriod);
-        StmInitializer initializer = new StmInitializer(stmParameters(registrationParameters), stake, newStmKey());
+        StmInitializer initializer =
+                new StmInitializer(stmParameters(registrationParameters), stake, newStmKey(recording));
         String json = SignerMessages.registerSigner(
                 recording,
                 pool.partyId(),
@@ -236,9 +259,34 @@ public final class SimulatedSigner {
         }
     }
 
-    private StmSigningKey newStmKey() {
-        byte[] ikm = new byte[32];
-        random.nextBytes(ikm);
+    /**
+     * After a restart: the initializer this signer registered for {@code registrationEpoch}, rebuilt from its key seed
+     * with the parameters of that epoch and its stake on the chain. Returns whether one is kept now.
+     */
+    public synchronized boolean restore(Epoch registrationEpoch, ProtocolParameters parameters) {
+        if (initializers.containsKey(registrationEpoch)) return true;
+        if (keySeeds == null) return false;
+        Map<String, Long> recorded = stakes.computeIfAbsent(registrationEpoch, e -> chain.currentStakeDistribution());
+        Long stake = recorded.get(pool.partyId());
+        if (stake == null) return false;
+        initializers.put(
+                registrationEpoch, new StmInitializer(stmParameters(parameters), stake, newStmKey(registrationEpoch)));
+        return true;
+    }
+
+    /** Whether an initializer is kept for this registration epoch. */
+    public synchronized boolean hasInitializer(Epoch registrationEpoch) {
+        return initializers.containsKey(registrationEpoch);
+    }
+
+    private StmSigningKey newStmKey(Epoch registrationEpoch) {
+        byte[] ikm;
+        if (keySeeds != null) {
+            ikm = keySeeds.seed(pool.partyId(), registrationEpoch);
+        } else {
+            ikm = new byte[32];
+            random.nextBytes(ikm);
+        }
         try {
             return StmSigningKey.fromSeed(ikm);
         } finally {

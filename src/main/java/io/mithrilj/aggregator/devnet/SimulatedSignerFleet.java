@@ -70,6 +70,7 @@ public final class SimulatedSignerFleet {
         EpochSettings settings = EpochSettings.parse(client.epochSettings());
         ProtocolParameters registrationParameters = settings.signerRegistrationProtocol()
                 .orElseGet(() -> protocolParametersOf(settings.epoch().next()));
+        restoreAfterRestart(settings);
         AtomicInteger registered = new AtomicInteger();
         AtomicInteger roundNotOpened = new AtomicInteger();
         AtomicInteger signaturesSent = new AtomicInteger();
@@ -113,6 +114,23 @@ public final class SimulatedSignerFleet {
         }
         return new CycleReport(
                 settings.epoch(), registered.get(), roundNotOpened.get(), signaturesSent.get(), failures);
+    }
+
+    /**
+     * Signers listed among the current signers but holding no initializer for the previous epoch (the devnet
+     * restarted) rebuild it from their key seeds, with that epoch's protocol parameters.
+     */
+    private void restoreAfterRestart(EpochSettings settings) {
+        if (settings.epoch().value() == 0 || settings.currentSigners().isEmpty()) return;
+        Epoch previous = settings.epoch().minus(1);
+        ProtocolParameters parameters = null;
+        for (SimulatedSigner signer : signers) {
+            if (signer.hasInitializer(previous)) continue;
+            String partyId = signer.partyId();
+            if (settings.currentSigners().stream().noneMatch(s -> s.partyId().equals(partyId))) continue;
+            if (parameters == null) parameters = protocolParametersOf(previous);
+            signer.restore(previous, parameters);
+        }
     }
 
     /** Upstream's order: send the registration, keep the initializer once the aggregator answered 201. */

@@ -81,7 +81,7 @@ class ArchitectureTest {
             Map.entry("protocol", Allowed.uses(CRYPTO)),
             Map.entry("protocol.json", Allowed.uses(CRYPTO, "protocol").and(JACKSON)),
             Map.entry("protocol.signable", Allowed.uses(CRYPTO, "protocol")),
-            Map.entry("certificate", Allowed.uses(CRYPTO, "protocol")),
+            Map.entry("certificate", Allowed.uses(CRYPTO, "protocol", "protocol.signable")),
             // the chain: the observer ports, and the Cardano node-to-client stack behind them (no framework)
             Map.entry("chain", Allowed.uses("protocol")),
             Map.entry("cardano.cbor", Allowed.uses()),
@@ -106,8 +106,16 @@ class ArchitectureTest {
             // the devnet: simulated chain and signers, talking to the API over HTTP like real signers
             Map.entry(
                     "devnet",
-                    Allowed.uses(CRYPTO, "chain", "protocol", "protocol.json", "protocol.signable")
-                            .and(JACKSON)),
+                    Allowed.uses(
+                                    CRYPTO,
+                                    "certifier",
+                                    "chain",
+                                    "config",
+                                    "epoch",
+                                    "protocol",
+                                    "protocol.json",
+                                    "protocol.signable")
+                            .and(JACKSON, QUARKUS)),
             // configuration and cross-cutting beans
             Map.entry(
                     "config", Allowed.uses(CRYPTO, "protocol", "protocol.json").and(JACKSON, QUARKUS)),
@@ -120,19 +128,41 @@ class ArchitectureTest {
             // features
             Map.entry(
                     "epoch",
-                    Allowed.uses("config", "persistence", "protocol", "protocol.json")
+                    Allowed.uses(
+                                    "certificate",
+                                    "config",
+                                    "persistence",
+                                    "protocol",
+                                    "protocol.json",
+                                    "protocol.signable")
                             .and(JACKSON, QUARKUS)),
             Map.entry(
                     "registration",
-                    Allowed.uses(CRYPTO, "config", "persistence", "protocol", "protocol.json")
+                    Allowed.uses(CRYPTO, "chain", "config", "persistence", "protocol", "protocol.json")
                             .and(QUARKUS)),
             Map.entry(
                     "certifier",
-                    Allowed.uses(CRYPTO, "certificate", "config", "epoch", "persistence", "protocol", "protocol.json")
+                    Allowed.uses(
+                                    CRYPTO,
+                                    "artifact",
+                                    "certificate",
+                                    "config",
+                                    "epoch",
+                                    "persistence",
+                                    "protocol",
+                                    "protocol.json",
+                                    "protocol.signable")
                             .and(JACKSON, QUARKUS)),
             Map.entry(
                     "artifact",
-                    Allowed.uses("certifier", "config", "persistence", "protocol", "protocol.json")
+                    Allowed.uses(
+                                    "certifier",
+                                    "config",
+                                    "epoch",
+                                    "persistence",
+                                    "protocol",
+                                    "protocol.json",
+                                    "protocol.signable")
                             .and(JACKSON, QUARKUS)),
             // the snapshot archiver: tar through zstd-jni or the JDK's gzip, no framework
             Map.entry(
@@ -142,7 +172,9 @@ class ArchitectureTest {
             Map.entry(
                     "api",
                     Allowed.uses(
+                                    CRYPTO,
                                     "artifact",
+                                    "certificate",
                                     "certifier",
                                     "config",
                                     "epoch",
@@ -152,6 +184,26 @@ class ArchitectureTest {
                                     "protocol",
                                     "protocol.json")
                             .and(JACKSON, QUARKUS)),
+            // the runtime: the state machine on every service, the chain it reads, the lease among replicas
+            Map.entry(
+                    "runtime",
+                    Allowed.uses(
+                                    "cardano.era",
+                                    "cardano.immutable",
+                                    "cardano.observer",
+                                    "cardano.ouroboros",
+                                    "cardano.ticker",
+                                    "certifier",
+                                    "chain",
+                                    "config",
+                                    "devnet",
+                                    "epoch",
+                                    "metrics",
+                                    "persistence",
+                                    "protocol",
+                                    "protocol.json",
+                                    "registration")
+                            .and(QUARKUS, STORAGE)),
             // the command line: everything (the only package that may use cli)
             Map.entry("cli", Allowed.EVERYTHING));
 

@@ -1,0 +1,76 @@
+package io.mithrilj.aggregator.devnet;
+
+import io.mithrilj.aggregator.config.AggregatorConfig;
+import io.mithrilj.aggregator.protocol.Epoch;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The embedded devnet's network (CHAIN_OBSERVER_TYPE=fake): DEVNET_SIGNERS stake pools with Pareto-distributed stakes
+ * and the simulated chain that reports them, its epochs DEVNET_EPOCH_LENGTH_SECONDS long.
+ *
+ * <p>Everything is a function of the settings: the pools' keys come from a fixed seed and the chain's epochs are
+ * counted from a fixed instant (2025-01-01T00:00:00Z). So a restarted devnet finds the epoch it left and its pools
+ * sign with the keys they registered, and a follower on the fake chain with the same settings sees the same pools
+ * and the same epochs as its leader. These keys protect nothing: they are the devnet's, published by construction.
+ */
+@ApplicationScoped
+public class DevnetNetwork {
+    /** Where the devnet's epochs are counted from. */
+    public static final Instant ORIGIN = Instant.parse("2025-01-01T00:00:00Z");
+
+    private static final long SEED = 0x6d697468726c6a4cL; // "mithrljL"
+
+    private final List<DevnetPool> pools;
+    private final SimulatedChain chain;
+
+    @Inject
+    DevnetNetwork(AggregatorConfig config) {
+        this(config.devnetSigners(), config.devnetEpochLengthSeconds(), InstantSource.system());
+    }
+
+    /** A devnet of {@code poolCount} pools (at least one: the chain needs a stake distribution). */
+    public DevnetNetwork(int poolCount, long epochLengthSeconds, InstantSource clock) {
+        SplittableRandom random = new SplittableRandom(SEED);
+        int count = Math.max(1, poolCount);
+        long[] stakes = ParetoStakes.CARDANO_LIKE.sample(count, random);
+        SimulatedChain.Settings defaults = SimulatedChain.Settings.of(ORIGIN, epochLengthSeconds);
+        this.pools = DevnetPool.generateAll(stakes, 0, random);
+        this.chain = new SimulatedChain(
+                new SimulatedChain.Settings(
+                        ORIGIN,
+                        defaults.initialEpoch(),
+                        epochLengthSeconds,
+                        defaults.slotsPerKesPeriod(),
+                        defaults.immutableFilesPerEpoch()),
+                clock,
+                SimulatedChain.stakeDistributionOf(pools));
+    }
+
+    public List<DevnetPool> pools() {
+        return pools;
+    }
+
+    public SimulatedChain chain() {
+        return chain;
+    }
+
+    /** The seed of the STM key a pool registers for an epoch (SHA-256 of the devnet seed, party id and epoch). */
+    public static byte[] stmKeySeed(String partyId, Epoch registrationEpoch) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(("mithril-jvm devnet stm key " + SEED + " " + partyId + " " + registrationEpoch.value())
+                    .getBytes(StandardCharsets.US_ASCII));
+            return sha.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

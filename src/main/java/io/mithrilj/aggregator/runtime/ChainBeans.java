@@ -1,0 +1,59 @@
+package io.mithrilj.aggregator.runtime;
+
+import io.mithrilj.aggregator.cardano.era.EraReader;
+import io.mithrilj.aggregator.cardano.era.EraReaderAdapterBuilder;
+import io.mithrilj.aggregator.cardano.immutable.ImmutableFileSystemObserver;
+import io.mithrilj.aggregator.cardano.observer.ChainObserverBuilder;
+import io.mithrilj.aggregator.cardano.ouroboros.CardanoNetwork;
+import io.mithrilj.aggregator.chain.ChainObserver;
+import io.mithrilj.aggregator.chain.ImmutableFileObserver;
+import io.mithrilj.aggregator.config.AggregatorConfig;
+import io.mithrilj.aggregator.config.ApiSettings;
+import io.mithrilj.aggregator.devnet.DevnetNetwork;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.util.OptionalLong;
+
+/**
+ * The chain the aggregator reads, picked from CHAIN_OBSERVER_TYPE: the devnet's simulated chain ({@code fake}), or a
+ * Cardano node through its socket ({@code pallas}) or through {@code cardano-cli}; the immutable files of
+ * DB_DIRECTORY (the devnet's simulated ones for {@code fake}); the era reader of ERA_READER_ADAPTER_TYPE.
+ */
+@ApplicationScoped
+class ChainBeans {
+
+    @Produces
+    @ApplicationScoped
+    ChainObserver chainObserver(AggregatorConfig config, Instance<DevnetNetwork> devnet) {
+        String type = config.chainObserverType();
+        if (ApiSettings.DEVNET_OBSERVER.equals(type)) return devnet.get().chain();
+        return ChainObserverBuilder.build(
+                type,
+                Path.of(config.cardanoNodeSocketPath().orElse("")),
+                config.cardanoCliPath().map(Path::of),
+                CardanoNetwork.of(
+                        config.network(),
+                        config.networkMagic().map(OptionalLong::of).orElse(OptionalLong.empty())),
+                ChainObserverBuilder.DEFAULT_TIMEOUT);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ImmutableFileObserver immutableFileObserver(AggregatorConfig config, Instance<DevnetNetwork> devnet) {
+        if (ApiSettings.DEVNET_OBSERVER.equals(config.chainObserverType()))
+            return devnet.get().chain();
+        return new ImmutableFileSystemObserver(Path.of(config.dbDirectory()));
+    }
+
+    @Produces
+    @Singleton // a final class: no client proxy
+    EraReader eraReader(AggregatorConfig config, ChainObserver chainObserver) {
+        return new EraReader(EraReaderAdapterBuilder.build(
+                EraReaderAdapterBuilder.AdapterType.fromSetting(config.eraReaderAdapterType()),
+                config.eraReaderAdapterParams(),
+                chainObserver));
+    }
+}

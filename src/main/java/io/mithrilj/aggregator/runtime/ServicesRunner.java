@@ -1,0 +1,240 @@
+package io.mithrilj.aggregator.runtime;
+
+import io.mithrilj.aggregator.cardano.era.EraEpochToken;
+import io.mithrilj.aggregator.cardano.era.EraReader;
+import io.mithrilj.aggregator.cardano.ticker.MithrilTickerService;
+import io.mithrilj.aggregator.certifier.CertifierService;
+import io.mithrilj.aggregator.certifier.OpenMessage;
+import io.mithrilj.aggregator.certifier.SignableBuilderService;
+import io.mithrilj.aggregator.chain.ChainObserver;
+import io.mithrilj.aggregator.chain.ImmutableFileObserver;
+import io.mithrilj.aggregator.chain.TimePoint;
+import io.mithrilj.aggregator.epoch.EpochService;
+import io.mithrilj.aggregator.metrics.AggregatorMetrics;
+import io.mithrilj.aggregator.metrics.MithrilMetric;
+import io.mithrilj.aggregator.persistence.StakePoolRepository;
+import io.mithrilj.aggregator.protocol.Certificate;
+import io.mithrilj.aggregator.protocol.Epoch;
+import io.mithrilj.aggregator.protocol.SignedEntityType;
+import io.mithrilj.aggregator.protocol.SignedEntityTypeDiscriminant;
+import io.mithrilj.aggregator.protocol.StakeDistribution;
+import io.mithrilj.aggregator.protocol.json.Rfc3339;
+import io.mithrilj.aggregator.registration.RegistrationService;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Upstream {@code AggregatorRunner} ({@code runtime/runner.rs}) for a leader: each step of the state machine on the
+ * aggregator's services. Blocking; called from the runtime's worker thread only.
+ */
+@ApplicationScoped
+public class ServicesRunner implements AggregatorRunner {
+    private static final Logger LOG = Logger.getLogger(ServicesRunner.class);
+    private static final Duration STORE_TIMEOUT = Duration.ofSeconds(60);
+
+    private final ChainObserver chainObserver;
+    private final MithrilTickerService ticker;
+    private final EraReader eraReader;
+    private final StakePoolRepository stakePools;
+    private final RegistrationService registrations;
+    private final EpochService epochService;
+    private final CertifierService certifier;
+    private final SignableBuilderService signables;
+    private final UpkeepService upkeep;
+    private final AggregatorMetrics metrics;
+    private final Set<SignedEntityTypeDiscriminant> warnedUnsupported = ConcurrentHashMap.newKeySet();
+    private volatile String mithrilEra;
+
+    ServicesRunner(
+            ChainObserver chainObserver,
+            ImmutableFileObserver immutableFileObserver,
+            EraReader eraReader,
+            StakePoolRepository stakePools,
+            RegistrationService registrations,
+            EpochService epochService,
+            CertifierService certifier,
+            SignableBuilderService signables,
+            UpkeepService upkeep,
+            AggregatorMetrics metrics) {
+        this.chainObserver = chainObserver;
+        this.ticker = new MithrilTickerService(chainObserver, immutableFileObserver);
+        this.eraReader = eraReader;
+        this.stakePools = stakePools;
+        this.registrations = registrations;
+        this.epochService = epochService;
+        this.certifier = certifier;
+        this.signables = signables;
+        this.upkeep = upkeep;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public TimePoint timePoint() {
+        return ticker.currentTimePoint();
+    }
+
+    @Override
+    public boolean isFollowerAtSameEpochAsLeader(TimePoint timePoint) {
+        return true;
+    }
+
+    @Override
+    public void closeSignerRegistrationRound() {
+        registrations.closeRound();
+    }
+
+    @Override
+    public void updateEraChecker(Epoch epoch) {
+        try {
+            EraEpochToken token = eraReader.readEraEpochToken(epoch);
+            mithrilEra = token.currentSupportedEra();
+            try {
+                token.nextSupportedEra();
+            } catch (EraEpochToken.UnsupportedEraException e) {
+                LOG.warnf(
+                        "the next Mithril era is not supported by this version: %s; upgrade before it begins",
+                        e.getMessage());
+            }
+        } catch (RuntimeException e) {
+            throw new RuntimeError.Critical("cannot read the Mithril era at epoch " + epoch + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The Mithril era the era checker holds, once read. */
+    public Optional<String> mithrilEra() {
+        return Optional.ofNullable(mithrilEra);
+    }
+
+    @Override
+    public void updateStakeDistribution(TimePoint timePoint) {
+        long recording = timePoint.epoch().next().value();
+        if (await(stakePools.distribution(recording)).isPresent()) return;
+        Map<String, Long> distribution = chainObserver.currentStakeDistribution();
+        if (distribution.isEmpty()) {
+            throw new IllegalStateException(
+                    "the chain observer returned no stake distribution at epoch " + timePoint.epoch());
+        }
+        await(stakePools.saveAll(recording, distribution, Rfc3339.format(Instant.now())));
+        LOG.infof("stake distribution of %d pools recorded for epoch %d", distribution.size(), recording);
+    }
+
+    @Override
+    public void informNewEpoch(Epoch epoch) {
+        certifier.informEpoch(epoch);
+        String cardanoEra = chainObserver
+                .currentEra()
+                .orElseThrow(() -> new IllegalStateException("No Cardano era returned by the chain observer"));
+        epochService.informEpoch(
+                epoch,
+                cardanoEra,
+                mithrilEra().orElseThrow(() -> new IllegalStateException("the era checker has no era yet")));
+    }
+
+    @Override
+    public void upkeep(Epoch epoch) {
+        upkeep.run(epoch);
+    }
+
+    @Override
+    public void openSignerRegistrationRound(TimePoint timePoint) {
+        Epoch registration = timePoint.epoch().next();
+        StakeDistribution stakes = await(stakePools.distribution(registration.value()))
+                .map(StakeDistribution::of)
+                .orElseGet(StakeDistribution::empty);
+        registrations.openRound(registration, stakes);
+        LOG.infof("signer registration round open for epoch %s (%d pools with stake)", registration, stakes.size());
+    }
+
+    @Override
+    public void synchronizeFollowerSigners() {}
+
+    @Override
+    public void precomputeEpochData() {
+        epochService.precomputeEpochData();
+    }
+
+    @Override
+    public Optional<RuntimeException> checkCertificateChain(Epoch epoch) {
+        try {
+            certifier.verifyCertificateChain(epoch);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(e);
+        }
+    }
+
+    @Override
+    public void synchronizeCertificateChain(boolean force) {}
+
+    @Override
+    public Optional<OpenMessage> currentNonCertifiedOpenMessage(TimePoint timePoint) {
+        EnumSet<SignedEntityTypeDiscriminant> kinds = EnumSet.noneOf(SignedEntityTypeDiscriminant.class);
+        kinds.addAll(epochService.data().signedEntityTypes());
+        for (SignedEntityTypeDiscriminant kind : kinds) { // enum order: MSD, CSD, CIFF, CDB, CTx
+            SignedEntityType type;
+            try {
+                type = SignedEntityTypes.forTimePoint(kind, timePoint);
+            } catch (IllegalStateException e) {
+                if (warnedUnsupported.add(kind))
+                    LOG.warnf("%s is not certified: %s", kind.variantName(), e.getMessage());
+                continue;
+            }
+            if (!SignableBuilderService.supports(type)) {
+                if (warnedUnsupported.add(kind)) {
+                    LOG.warnf("%s is configured but not certified by this build yet", kind.variantName());
+                }
+                continue;
+            }
+            certifier.markOpenMessageIfExpired(type);
+            Optional<OpenMessage> existing = certifier.openMessage(type);
+            if (existing.isEmpty()) {
+                OpenMessage created = certifier.createOpenMessage(type, signables.computeProtocolMessage(type));
+                LOG.infof("open message %s created for %s", created.id(), type);
+                return Optional.of(created);
+            }
+            if (!existing.get().certified() && !existing.get().expired()) return existing;
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean isOpenMessageOutdated(SignedEntityType signedEntityType, TimePoint timePoint) {
+        boolean expired = certifier
+                .markOpenMessageIfExpired(signedEntityType)
+                .map(OpenMessage::expired)
+                .orElse(false);
+        SignedEntityType now =
+                SignedEntityTypes.forTimePoint(signedEntityType.discriminant().orElseThrow(), timePoint);
+        return expired || !now.equals(signedEntityType);
+    }
+
+    @Override
+    public Optional<Certificate> createCertificate(SignedEntityType signedEntityType) {
+        Optional<Certificate> certificate = certifier.createCertificate(signedEntityType);
+        certificate.ifPresent(c -> artifactProduced(signedEntityType));
+        return certificate;
+    }
+
+    private void artifactProduced(SignedEntityType type) {
+        MithrilMetric metric = switch (type.discriminant().orElseThrow()) {
+            case MITHRIL_STAKE_DISTRIBUTION -> MithrilMetric.ARTIFACT_MITHRIL_STAKE_DISTRIBUTION_TOTAL_PRODUCED;
+            case CARDANO_STAKE_DISTRIBUTION -> MithrilMetric.ARTIFACT_CARDANO_STAKE_DISTRIBUTION_TOTAL_PRODUCED;
+            case CARDANO_IMMUTABLE_FILES_FULL -> MithrilMetric.ARTIFACT_CARDANO_DB_TOTAL_PRODUCED;
+            case CARDANO_DATABASE -> MithrilMetric.ARTIFACT_CARDANO_DATABASE_TOTAL_PRODUCED;
+            case CARDANO_TRANSACTIONS -> MithrilMetric.ARTIFACT_CARDANO_TRANSACTION_TOTAL_PRODUCED;
+            case CARDANO_BLOCKS_TRANSACTIONS -> null;
+        };
+        if (metric != null) metrics.increment(metric);
+    }
+
+    private static <T> T await(io.smallrye.mutiny.Uni<T> uni) {
+        return uni.await().atMost(STORE_TIMEOUT);
+    }
+}

@@ -1,0 +1,49 @@
+package io.mithrilj.aggregator.runtime;
+
+import io.mithrilj.aggregator.config.AggregatorConfig;
+import io.mithrilj.aggregator.persistence.EpochSettingRepository;
+import io.mithrilj.aggregator.persistence.SignerRepository;
+import io.mithrilj.aggregator.persistence.StakePoolRepository;
+import io.mithrilj.aggregator.protocol.Epoch;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import org.jboss.logging.Logger;
+
+/**
+ * Upstream {@code AggregatorUpkeepService} (spec aggregator-runtime.md §7): at each new epoch N, with L = max(
+ * STORE_RETENTION_LIMIT, 3), stake pools of epochs before N − L, epoch settings before N − L and signer registrations
+ * before N + 1 − L are deleted; nothing when the limit is unset. Certificates and artifacts are never pruned.
+ * PostgreSQL's autovacuum replaces upstream's WAL checkpoints and VACUUM.
+ */
+@ApplicationScoped
+public class UpkeepService {
+    private static final Logger LOG = Logger.getLogger(UpkeepService.class);
+    private static final Duration STORE_TIMEOUT = Duration.ofSeconds(60);
+    static final int MINIMUM_RETENTION = 3;
+
+    private final AggregatorConfig config;
+    private final StakePoolRepository stakePools;
+    private final EpochSettingRepository epochSettings;
+    private final SignerRepository signers;
+
+    UpkeepService(
+            AggregatorConfig config,
+            StakePoolRepository stakePools,
+            EpochSettingRepository epochSettings,
+            SignerRepository signers) {
+        this.config = config;
+        this.stakePools = stakePools;
+        this.epochSettings = epochSettings;
+        this.signers = signers;
+    }
+
+    public void run(Epoch epoch) {
+        if (config.storeRetentionLimit().isEmpty()) return;
+        long limit = Math.max(config.storeRetentionLimit().get(), MINIMUM_RETENTION);
+        long n = epoch.value();
+        stakePools.deleteBefore(Math.max(0, n - limit)).await().atMost(STORE_TIMEOUT);
+        epochSettings.deleteBefore(Math.max(0, n - limit)).await().atMost(STORE_TIMEOUT);
+        signers.deleteRegistrationsBefore(Math.max(0, n + 1 - limit)).await().atMost(STORE_TIMEOUT);
+        LOG.debugf("upkeep at epoch %d: kept %d epochs of stake pools, epoch settings and registrations", n, limit);
+    }
+}

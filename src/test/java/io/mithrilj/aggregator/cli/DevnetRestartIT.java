@@ -1,0 +1,171 @@
+package io.mithrilj.aggregator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mithrilj.aggregator.protocol.json.MessageJson;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged devnet stopped and started again, gracefully and with {@code kill -9} while it certifies: it resumes
+ * where it was (same genesis, no epoch without its certificates, every certificate with its artifact and no artifact
+ * without its certificate), and the chain verifies with {@code tools verify-certificate-chain}.
+ */
+class DevnetRestartIT {
+
+    @TempDir
+    Path work;
+
+    private int port;
+    private Map<String, String> env;
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private String api() {
+        return "http://127.0.0.1:" + port + "/aggregator";
+    }
+
+    private void setUp() throws IOException {
+        port = freePort();
+        env = new HashMap<>(Map.of(
+                "SERVER_PORT", Integer.toString(port),
+                "DEVNET_EPOCH_LENGTH_SECONDS", "10",
+                "RUN_INTERVAL", "1000"));
+    }
+
+    /** The epochs of the MithrilStakeDistribution certificates served now. */
+    private Set<Long> certifiedEpochs() throws Exception {
+        JsonNode list =
+                MessageJson.parse(AggregatorProcess.get(api() + "/certificates").body());
+        Set<Long> epochs = new TreeSet<>();
+        for (JsonNode c : list) {
+            if (c.get("signed_entity_type").has("MithrilStakeDistribution"))
+                epochs.add(c.get("epoch").asLong());
+        }
+        return epochs;
+    }
+
+    private Set<Long> awaitCertifiedEpochs(AggregatorProcess p, int atLeast, Duration timeout) throws Exception {
+        long end = System.nanoTime() + timeout.toNanos();
+        Set<Long> epochs = Set.of();
+        while (System.nanoTime() < end) {
+            try {
+                epochs = certifiedEpochs();
+                if (epochs.size() >= atLeast) return epochs;
+            } catch (IOException e) {
+                // not listening yet
+            }
+            if (!p.process.isAlive()) throw new AssertionError("service exited:\n" + p.output());
+            Thread.sleep(250);
+        }
+        throw new AssertionError("only " + epochs + " certified after " + timeout + ":\n" + p.output());
+    }
+
+    /** Contiguous epochs, one MSD and one CSD certificate each, each with its artifact and the reverse. */
+    private void assertConsistentChain() throws Exception {
+        JsonNode certificates =
+                MessageJson.parse(AggregatorProcess.get(api() + "/certificates").body());
+        Set<String> hashes = new HashSet<>();
+        for (JsonNode c : certificates) hashes.add(c.get("hash").asText());
+        Set<Long> epochs = certifiedEpochs();
+        long first = epochs.iterator().next();
+        long last = ((TreeSet<Long>) epochs).last();
+        assertThat(epochs).as("no epoch without its certificate").hasSize((int) (last - first + 1));
+        for (String route : new String[] {"mithril-stake-distributions", "cardano-stake-distributions"}) {
+            JsonNode artifacts = MessageJson.parse(
+                    AggregatorProcess.get(api() + "/artifact/" + route).body());
+            Set<Long> artifactEpochs = new TreeSet<>();
+            for (JsonNode a : artifacts) {
+                assertThat(hashes)
+                        .as("certificate of artifact %s", a)
+                        .contains(a.get("certificate_hash").asText());
+                artifactEpochs.add(a.get("epoch").asLong());
+            }
+            assertThat(artifactEpochs).as(route).hasSizeGreaterThanOrEqualTo(epochs.size() - 1);
+        }
+        for (JsonNode c : certificates) {
+            JsonNode type = c.get("signed_entity_type");
+            if (type.has("MithrilStakeDistribution")) {
+                JsonNode artifacts =
+                        MessageJson.parse(AggregatorProcess.get(api() + "/artifact/mithril-stake-distributions")
+                                .body());
+                boolean found = false;
+                for (JsonNode a : artifacts)
+                    found |= a.get("certificate_hash")
+                            .asText()
+                            .equals(c.get("hash").asText());
+                assertThat(found)
+                        .as("artifact of certificate %s", c.get("hash"))
+                        .isTrue();
+            }
+        }
+        String genesisKey = Files.readString(work.resolve("stores/genesis.vk")).trim();
+        AggregatorProcess.Result verify = AggregatorProcess.run(
+                work,
+                env,
+                "tools",
+                "verify-certificate-chain",
+                "--aggregator-endpoint",
+                api(),
+                "--genesis-verification-key",
+                genesisKey);
+        assertThat(verify.exitCode()).as(verify.output()).isZero();
+    }
+
+    @Test
+    void aGracefulRestartResumesTheChain() throws Exception {
+        setUp();
+        Set<Long> before;
+        String genesis;
+        try (AggregatorProcess first = AggregatorProcess.start(work, env, "-vv", "serve")) {
+            before = awaitCertifiedEpochs(first, 2, Duration.ofSeconds(120));
+            genesis = AggregatorProcess.get(api() + "/certificate/genesis").body();
+            assertThat(first.stop()).isEqualTo(143);
+        }
+        try (AggregatorProcess second = AggregatorProcess.start(work, env, "-vv", "serve")) {
+            Set<Long> after = awaitCertifiedEpochs(second, before.size() + 2, Duration.ofSeconds(120));
+            assertThat(after).containsAll(before);
+            assertThat(AggregatorProcess.get(api() + "/certificate/genesis").body())
+                    .isEqualTo(genesis);
+            assertConsistentChain();
+            assertThat(second.output()).doesNotContain("\"level\":\"ERROR\"");
+            second.stop();
+        }
+    }
+
+    @Test
+    void killedWhileCertifyingItLeavesNothingHalfWrittenAndResumes() throws Exception {
+        setUp();
+        Set<Long> certified = Set.of();
+        // three kill -9 at different points of an epoch, each time once the service certifies again
+        for (int kill = 0; kill < 3; kill++) {
+            try (AggregatorProcess p = AggregatorProcess.start(work, env, "-vv", "serve")) {
+                certified = awaitCertifiedEpochs(p, certified.size() + 1, Duration.ofSeconds(120));
+                Thread.sleep(700L * (kill + 1));
+                p.process.destroyForcibly(); // SIGKILL: no shutdown hook runs
+                p.process.waitFor();
+            }
+        }
+        try (AggregatorProcess last = AggregatorProcess.start(work, env, "-vv", "serve")) {
+            awaitCertifiedEpochs(last, certified.size() + 1, Duration.ofSeconds(120));
+            assertConsistentChain();
+            last.stop();
+        }
+    }
+}
