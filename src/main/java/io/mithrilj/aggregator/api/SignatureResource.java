@@ -62,11 +62,13 @@ public class SignatureResource {
             throw ApiException.badRequest(
                     "Could not decode signature payload", "Could not decode the single signature: " + e.getMessage());
         }
-        if (!authenticated(signedMessage, partyId, signature)) {
+        Optional<Boolean> byCurrentSigners = authenticate(signedMessage, partyId, signature);
+        if (byCurrentSigners.isEmpty()) {
             throw ApiException.badRequest("Could not authenticate signature", "Signature could not be authenticated");
         }
         try {
-            CertifierService.SignatureOutcome outcome = certifier.registerSingleSignature(type, partyId, signature);
+            CertifierService.SignatureOutcome outcome = certifier.registerSingleSignature(
+                    type, partyId, signature, byCurrentSigners.get() ? Optional.of(signedMessage) : Optional.empty());
             metrics.increment(MithrilMetric.SIGNATURE_REGISTRATION_TOTAL_SUCCESSFUL, "HTTP");
             return Response.status(outcome == CertifierService.SignatureOutcome.REGISTERED ? 201 : 202)
                     .build();
@@ -79,19 +81,22 @@ public class SignatureResource {
         }
     }
 
-    /** Upstream's {@code SingleSignatureAuthenticator}: the current signers' keys, else the next ones'. */
-    private boolean authenticated(String signedMessage, String partyId, StmSingleSignature signature) {
+    /**
+     * Upstream's {@code SingleSignatureAuthenticator}: the current signers' keys, else the next ones'. Empty when
+     * neither verifies; else whether the current signers' did.
+     */
+    private Optional<Boolean> authenticate(String signedMessage, String partyId, StmSingleSignature signature) {
         Optional<EpochService.MultiSigners> signers = epochService.multiSignersIfComputed();
-        if (signers.isEmpty()) return false;
+        if (signers.isEmpty()) return Optional.empty();
         for (MultiSigner signer : List.of(signers.get().current(), signers.get().next())) {
             try {
                 signer.verifySingleSignature(signedMessage, partyId, signature);
-                return true;
+                return Optional.of(signer == signers.get().current());
             } catch (RuntimeException e) {
                 // not this epoch's keys: try the next ones
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     /** An externally tagged {@code SignedEntityType}: one known variant with a value of the right shape. */

@@ -42,6 +42,9 @@ public class DevnetSigners {
     private final ProcessRole role;
     private final AggregatorConfig config;
     private final boolean runtimeEnabled;
+    /** Off for the mainnet-sized benchmark, whose signers are another process (the pools stay: they are the chain's). */
+    private final boolean inProcessSigners;
+
     private final Scheduler scheduler;
     private final DevnetNetwork network;
     private final CertifierService certifier;
@@ -57,6 +60,7 @@ public class DevnetSigners {
             ProcessRole role,
             AggregatorConfig config,
             @ConfigProperty(name = "mithril.runtime.enabled", defaultValue = "true") boolean runtimeEnabled,
+            @ConfigProperty(name = "mithril.devnet.in-process-signers", defaultValue = "true") boolean inProcessSigners,
             Scheduler scheduler,
             DevnetNetwork network,
             CertifierService certifier,
@@ -66,6 +70,7 @@ public class DevnetSigners {
         this.role = role;
         this.config = config;
         this.runtimeEnabled = runtimeEnabled;
+        this.inProcessSigners = inProcessSigners;
         this.scheduler = scheduler;
         this.network = network;
         this.certifier = certifier;
@@ -189,7 +194,11 @@ public class DevnetSigners {
             SecureRandom random = new SecureRandom();
             SignerKeyRegistrations registrations = new SignerKeyRegistrations();
             List<SimulatedSigner> signers = new ArrayList<>();
-            for (int i = 0; i < config.devnetSigners() && i < network.pools().size(); i++) {
+            for (int i = 0;
+                    inProcessSigners
+                            && i < config.devnetSigners()
+                            && i < network.pools().size();
+                    i++) {
                 signers.add(new SimulatedSigner(
                         network.pools().get(i), network.chain(), random, registrations, DevnetNetwork::stmKeySeed));
             }

@@ -30,7 +30,7 @@ public class RuntimeCycle {
     static final String JOB = "runtime-cycle";
 
     /** What the last cycle did, for health and the console. */
-    public record CycleReport(Instant at, String state, boolean success, Optional<String> error) {}
+    public record CycleReport(Instant at, Duration took, String state, boolean success, Optional<String> error) {}
 
     private final ProcessRole role;
     private final AggregatorConfig config;
@@ -105,27 +105,31 @@ public class RuntimeCycle {
             machine = current;
         }
         metrics.increment(MithrilMetric.RUNTIME_CYCLE_TOTAL);
+        long start = System.nanoTime();
         try {
             current.cycle();
             metrics.increment(MithrilMetric.RUNTIME_CYCLE_SUCCESS);
-            last = new CycleReport(Instant.now(), current.state().name(), true, Optional.empty());
+            last = new CycleReport(Instant.now(), since(start), current.state().name(), true, Optional.empty());
+            LOG.debugf("%s cycle done in %.3f ms", current.state().name(), (System.nanoTime() - start) / 1e6);
             if (!(current.state() instanceof AggregatorState.Idle)) reachedReady = true;
             if (lastFailure != null) {
                 LOG.infof("%s: cycle succeeded again", current.state().name());
                 lastFailure = null;
             }
         } catch (RuntimeError.Critical e) {
-            last = new CycleReport(Instant.now(), current.state().name(), false, Optional.of(e.getMessage()));
+            last = new CycleReport(
+                    Instant.now(), since(start), current.state().name(), false, Optional.of(e.getMessage()));
             LOG.fatalf("critical error, the aggregator stops: %s", AggregatorStateMachine.describe(e));
             exitCode = 1;
             scheduler.unscheduleJob(JOB);
             Quarkus.asyncExit(1);
         } catch (RuntimeError e) {
             String message = AggregatorStateMachine.describe(e);
-            last = new CycleReport(Instant.now(), current.state().name(), false, Optional.of(message));
+            last = new CycleReport(Instant.now(), since(start), current.state().name(), false, Optional.of(message));
             logFailure(current, message);
         } catch (RuntimeException | Error e) {
-            last = new CycleReport(Instant.now(), current.state().name(), false, Optional.of(String.valueOf(e)));
+            last = new CycleReport(
+                    Instant.now(), since(start), current.state().name(), false, Optional.of(String.valueOf(e)));
             LOG.errorf(
                     e,
                     "%s cycle failed unexpectedly, state kept",
@@ -155,6 +159,10 @@ public class RuntimeCycle {
         } else {
             LOG.warnf("%s cycle failed, state kept, will retry: %s", state, message);
         }
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
     /** The state of the runtime on this replica, if it runs it. */
