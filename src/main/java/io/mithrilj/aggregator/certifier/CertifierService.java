@@ -2,6 +2,7 @@ package io.mithrilj.aggregator.certifier;
 
 import io.mithrilj.aggregator.artifact.ArtifactBuilderService;
 import io.mithrilj.aggregator.certificate.CertificateChainVerifier;
+import io.mithrilj.aggregator.certificate.CertificateFactory;
 import io.mithrilj.aggregator.certificate.CertificateRetrieverException;
 import io.mithrilj.aggregator.certificate.CertificateVerifierException;
 import io.mithrilj.aggregator.certificate.GenesisSignatureVerifier;
@@ -24,13 +25,9 @@ import io.mithrilj.aggregator.persistence.SingleSignatureRepository;
 import io.mithrilj.aggregator.persistence.SingleSignatureRepository.StoredSingleSignature;
 import io.mithrilj.aggregator.persistence.Stores;
 import io.mithrilj.aggregator.protocol.Certificate;
-import io.mithrilj.aggregator.protocol.CertificateMetadata;
-import io.mithrilj.aggregator.protocol.CertificateSignature;
 import io.mithrilj.aggregator.protocol.Epoch;
 import io.mithrilj.aggregator.protocol.ProtocolMessage;
 import io.mithrilj.aggregator.protocol.SignedEntityType;
-import io.mithrilj.aggregator.protocol.SignerWithStake;
-import io.mithrilj.aggregator.protocol.StakeDistributionParty;
 import io.mithrilj.aggregator.protocol.json.CertificateJson;
 import io.mithrilj.aggregator.protocol.json.CertificateMessage;
 import io.mithrilj.aggregator.protocol.json.Rfc3339;
@@ -264,27 +261,20 @@ public class CertifierService {
                         certificates.masterCertificateMessage(open.epoch().value()))
                 .map(json -> CertificateJson.readCertificate(json).hash())
                 .orElseThrow(() -> new CertifierException("No parent certificate found for epoch " + open.epoch()));
-        List<StakeDistributionParty> signers = data.currentSigners().stream()
-                .filter(s -> parties.contains(s.partyId()))
-                .map(SignerWithStake::toStakeDistributionParty)
-                .toList();
         Instant sealedAt = Instant.now();
-        Certificate certificate = new Certificate(
-                        "",
-                        parentHash,
-                        open.epoch(),
-                        new CertificateMetadata(
-                                settings.network(),
-                                CertificateMetadata.PROTOCOL_VERSION,
-                                data.currentProtocolParameters(),
-                                open.createdAt(),
-                                sealedAt,
-                                signers),
-                        open.protocolMessage(),
-                        signedMessage,
-                        current.aggregateVerificationKeyJsonHex(),
-                        new CertificateSignature.Multi(type, aggregate.get().toJsonHex()))
-                .withComputedHash();
+        Certificate certificate = CertificateFactory.standard(
+                parentHash,
+                open.epoch(),
+                settings.network(),
+                data.currentProtocolParameters(),
+                open.createdAt(),
+                sealedAt,
+                data.currentSigners(),
+                parties,
+                open.protocolMessage(),
+                current.aggregateVerificationKeyJsonHex(),
+                type,
+                aggregate.get().toJsonHex());
         try {
             verifier().verifyCertificate(certificate);
         } catch (CertificateVerifierException e) {
@@ -294,9 +284,15 @@ public class CertifierService {
         CertificateFields fields =
                 CertificateFields.fromMessage(CertificateJson.write(CertificateMessage.fromCertificate(certificate)));
         long verified = System.nanoTime();
-        await(stores.inTransaction(on -> certificates
-                .save(on, fields)
-                .chain(() -> openMessages.markCertified(on, open.id()))
+        // the open message is marked first, and only if no one did: a replica that still believes it runs the
+        // runtime (its lease lost a moment ago) cannot certify the same open message twice
+        await(stores.inTransaction(on -> openMessages
+                .markCertified(on, open.id())
+                .invoke(marked -> {
+                    if (!marked)
+                        throw new CertifierException("Open message for beacon " + type + " already certified.");
+                })
+                .chain(() -> certificates.save(on, fields))
                 .chain(() -> signedEntities.save(on, artifact))));
         long end = System.nanoTime();
         LOG.infof(

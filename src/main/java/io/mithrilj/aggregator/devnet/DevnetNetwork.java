@@ -48,10 +48,19 @@ public class DevnetNetwork {
                         ORIGIN,
                         defaults.initialEpoch(),
                         epochLengthSeconds,
-                        defaults.slotsPerKesPeriod(),
+                        slotsPerKesPeriod(epochLengthSeconds),
                         defaults.immutableFilesPerEpoch()),
                 clock,
                 SimulatedChain.stakeDistributionOf(pools));
+    }
+
+    /**
+     * Ten epochs per KES period. A registration's KES signature verifies only at the KES period it was made in (the
+     * aggregator's check, as upstream's): with periods as short as the simulated chain's default (10 slots), a
+     * signer that prepared its registration a few seconds earlier would be refused at a period boundary.
+     */
+    static long slotsPerKesPeriod(long epochLengthSeconds) {
+        return Math.multiplyExact(10, epochLengthSeconds);
     }
 
     public List<DevnetPool> pools() {

@@ -49,6 +49,17 @@ public class AggregatorMetrics {
         return adder == null ? 0 : adder.sum();
     }
 
+    /** Every series now: metric → label values (in the order of {@link MithrilMetric#labelNames()}) → value. */
+    public Map<MithrilMetric, Map<List<String>, Double>> snapshot() {
+        Map<MithrilMetric, Map<List<String>, Double>> out = new EnumMap<>(MithrilMetric.class);
+        series.forEach((metric, byLabels) -> {
+            Map<List<String>, Double> values = new java.util.LinkedHashMap<>();
+            byLabels.forEach((labels, adder) -> values.put(labels, adder.sum()));
+            out.put(metric, values);
+        });
+        return out;
+    }
+
     /** Prometheus text exposition format 0.0.4. */
     public String scrape() {
         StringBuilder out = new StringBuilder(8192);

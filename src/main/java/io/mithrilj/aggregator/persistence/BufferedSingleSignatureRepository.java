@@ -2,7 +2,8 @@ package io.mithrilj.aggregator.persistence;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -10,13 +11,13 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Table {@code buffered_single_signature} (upstream's buffered single signature repository): authenticated
- * signatures that arrived before their open message, one per signed entity type and party.
+ * Table {@code buffered_single_signature}: upstream's buffered single signatures, received before their open
+ * message exists. Each method also comes taking the {@link SqlClient} it runs on (a transaction of {@link Stores}).
  */
 @ApplicationScoped
 public class BufferedSingleSignatureRepository {
 
-    /** One row: lottery indexes as a JSON array text, signature json-hex. */
+    /** One row; {@code lotteryIndexes} is a JSON array text, {@code signature} the json-hex signature. */
     public record BufferedSignature(
             int signedEntityTypeId, String partyId, String lotteryIndexes, String signature, String createdAt) {}
 
@@ -26,36 +27,58 @@ public class BufferedSingleSignatureRepository {
         this.pool = pool;
     }
 
-    /** Insert or replace: the newest signature of a party for a type wins. */
+    /** Insert or replace on (type, party); a replaced one becomes the newest, as with upstream's ROWID. */
     public Uni<Void> save(BufferedSignature s) {
-        return pool.preparedQuery("""
-                insert into buffered_single_signature (signed_entity_type_id, party_id, lottery_indexes, signature, created_at)
+        return save(pool, s);
+    }
+
+    public Uni<Void> save(SqlClient on, BufferedSignature s) {
+        return on.preparedQuery("""
+                insert into buffered_single_signature (signed_entity_type_id, party_id, lottery_indexes, signature,
+                    created_at)
                 values ($1, $2, $3, $4, $5) on conflict (signed_entity_type_id, party_id) do update
                 set lottery_indexes = excluded.lottery_indexes, signature = excluded.signature,
-                    created_at = excluded.created_at""")
+                    created_at = excluded.created_at, insertion_seq = nextval('insertion_sequence')""")
                 .execute(
                         Tuple.of(s.signedEntityTypeId(), s.partyId(), s.lotteryIndexes(), s.signature(), s.createdAt()))
                 .replaceWithVoid();
     }
 
-    /** The buffered signatures of a type, oldest first. */
-    public Uni<List<BufferedSignature>> forType(int signedEntityTypeId) {
-        return pool.preparedQuery("""
-                select signed_entity_type_id, party_id, lottery_indexes, signature, created_at
-                from buffered_single_signature where signed_entity_type_id = $1 order by created_at, party_id""").execute(Tuple.of(signedEntityTypeId)).map(rows -> {
-            List<BufferedSignature> out = new ArrayList<>();
-            for (Row row : rows) {
-                out.add(new BufferedSignature(
-                        row.getInteger(0), row.getString(1), row.getString(2), row.getString(3), row.getString(4)));
-            }
+    /** The buffered signatures of a signed entity type, in the order they were stored. */
+    public Uni<List<BufferedSignature>> forType(int typeId) {
+        return forType(pool, typeId);
+    }
+
+    public Uni<List<BufferedSignature>> forType(SqlClient on, int typeId) {
+        return on.preparedQuery("""
+                        select signed_entity_type_id, party_id, lottery_indexes, signature, created_at
+                        from buffered_single_signature where signed_entity_type_id = $1 order by insertion_seq""").execute(Tuple.of(typeId)).map(rows -> {
+            List<BufferedSignature> out = new ArrayList<>(rows.size());
+            rows.forEach(r -> out.add(new BufferedSignature(
+                    r.getInteger(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4))));
             return out;
         });
     }
 
-    public Uni<Void> deleteAll(int signedEntityTypeId, Collection<String> partyIds) {
-        return pool.preparedQuery(
+    public Uni<Integer> delete(int typeId, String partyId) {
+        return delete(pool, typeId, partyId);
+    }
+
+    public Uni<Integer> delete(SqlClient on, int typeId, String partyId) {
+        return on.preparedQuery(
+                        "delete from buffered_single_signature where signed_entity_type_id = $1 and party_id = $2")
+                .execute(Tuple.of(typeId, partyId))
+                .map(RowSet::rowCount);
+    }
+
+    public Uni<Integer> deleteAll(int typeId, Collection<String> partyIds) {
+        return deleteAll(pool, typeId, partyIds);
+    }
+
+    public Uni<Integer> deleteAll(SqlClient on, int typeId, Collection<String> partyIds) {
+        return on.preparedQuery(
                         "delete from buffered_single_signature where signed_entity_type_id = $1 and party_id = any($2)")
-                .execute(Tuple.of(signedEntityTypeId, partyIds.toArray(String[]::new)))
-                .replaceWithVoid();
+                .execute(Tuple.of(typeId, partyIds.toArray(String[]::new)))
+                .map(RowSet::rowCount);
     }
 }

@@ -30,8 +30,12 @@ public final class DatabaseMigrations {
     public static final String LOCATION = "db/migration";
 
     /** Every script of {@link #LOCATION}, in version order. */
-    public static final List<String> SCRIPTS =
-            List.of("V1__service_start.sql", "V2__aggregator_main_tables.sql", "V3__store_change_notifications.sql");
+    public static final List<String> SCRIPTS = List.of(
+            "V1__service_start.sql",
+            "V2__aggregator_main_tables.sql",
+            "V3__store_change_notifications.sql",
+            "V4__certifier_store_order.sql",
+            "V5__event_store.sql");
 
     /** A JDBC location of the database; the password is kept out of {@link #toString()}. */
     public record JdbcTarget(String url, String user, String password) {

@@ -131,6 +131,10 @@ public class SignerRepository {
     }
 
     /** The registration of a signer recorded for an epoch, if any. */
+    public Uni<Optional<StoredRegistration>> registration(long epoch, String signerId) {
+        return registration(pool, epoch, signerId);
+    }
+
     public Uni<Optional<StoredRegistration>> registration(SqlClient on, long epoch, String signerId) {
         return registrations(on, epoch)
                 .map(list ->

@@ -2,7 +2,6 @@ package io.mithrilj.aggregator.persistence;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,11 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Table {@code single_signature}: the single signatures registered against an open message. */
+/**
+ * Table {@code single_signature}: upstream's single signatures collected on an open message. Each method also
+ * comes taking the {@link SqlClient} it runs on (a transaction of {@link Stores}).
+ */
 @ApplicationScoped
 public class SingleSignatureRepository {
 
-    /** One row: lottery indexes as a JSON array text, signature json-hex. */
+    /** One row; {@code lotteryIndexes} is a JSON array text, {@code signature} the json-hex signature. */
     public record StoredSingleSignature(
             UUID openMessageId,
             String signerId,
@@ -29,18 +31,19 @@ public class SingleSignatureRepository {
         this.pool = pool;
     }
 
-    /** Insert or replace (a signer's newer signature of the same open message replaces the older). */
+    /** Insert or replace on (open message, signer, registration epoch); a replaced one becomes the newest. */
     public Uni<Void> save(StoredSingleSignature s) {
         return save(pool, s);
     }
 
     public Uni<Void> save(SqlClient on, StoredSingleSignature s) {
         return on.preparedQuery("""
-                insert into single_signature (open_message_id, signer_id, registration_epoch_setting_id, lottery_indexes,
-                    signature, created_at) values ($1, $2, $3, $4, $5, $6)
+                insert into single_signature (open_message_id, signer_id, registration_epoch_setting_id,
+                    lottery_indexes, signature, created_at)
+                values ($1, $2, $3, $4, $5, $6)
                 on conflict (open_message_id, signer_id, registration_epoch_setting_id) do update
                 set lottery_indexes = excluded.lottery_indexes, signature = excluded.signature,
-                    created_at = excluded.created_at""")
+                    created_at = excluded.created_at, insertion_seq = nextval('insertion_sequence')""")
                 .execute(Tuple.of(
                         s.openMessageId(),
                         s.signerId(),
@@ -51,27 +54,29 @@ public class SingleSignatureRepository {
                 .replaceWithVoid();
     }
 
-    /** The signatures of an open message, in the order they were stored. */
+    /** The signatures of an open message, in insertion order. */
     public Uni<List<StoredSingleSignature>> forOpenMessage(UUID openMessageId) {
-        return pool.preparedQuery("""
-                select open_message_id, signer_id, registration_epoch_setting_id, lottery_indexes, signature, created_at
-                from single_signature where open_message_id = $1 order by created_at, signer_id""").execute(Tuple.of(openMessageId)).map(rows -> {
-            List<StoredSingleSignature> out = new ArrayList<>();
-            for (Row row : rows) {
-                out.add(new StoredSingleSignature(
-                        row.getUUID(0),
-                        row.getString(1),
-                        row.getLong(2),
-                        row.getString(3),
-                        row.getString(4),
-                        row.getString(5)));
-            }
+        return forOpenMessage(pool, openMessageId);
+    }
+
+    public Uni<List<StoredSingleSignature>> forOpenMessage(SqlClient on, UUID openMessageId) {
+        return on.preparedQuery("""
+                        select open_message_id, signer_id, registration_epoch_setting_id, lottery_indexes, signature,
+                            created_at
+                        from single_signature where open_message_id = $1 order by insertion_seq""").execute(Tuple.of(openMessageId)).map(rows -> {
+            List<StoredSingleSignature> out = new ArrayList<>(rows.size());
+            rows.forEach(r -> out.add(new StoredSingleSignature(
+                    r.getUUID(0), r.getString(1), r.getLong(2), r.getString(3), r.getString(4), r.getString(5))));
             return out;
         });
     }
 
     public Uni<Long> count(UUID openMessageId) {
-        return pool.preparedQuery("select count(*) from single_signature where open_message_id = $1")
+        return count(pool, openMessageId);
+    }
+
+    public Uni<Long> count(SqlClient on, UUID openMessageId) {
+        return on.preparedQuery("select count(*) from single_signature where open_message_id = $1")
                 .execute(Tuple.of(openMessageId))
                 .map(rows -> rows.iterator().next().getLong(0));
     }

@@ -19,7 +19,8 @@ public interface AggregatorRunner {
     /** A follower may leave IDLE only when its leader is at the same epoch; a leader always may. */
     boolean isFollowerAtSameEpochAsLeader(TimePoint timePoint);
 
-    void closeSignerRegistrationRound();
+    /** IDLE step a, at the transition to the epoch of {@code timePoint}. */
+    void closeSignerRegistrationRound(TimePoint timePoint);
 
     /** Era checker ← era reader token for the epoch; failure or unsupported current era ⇒ {@link RuntimeError.Critical}. */
     void updateEraChecker(Epoch epoch);

@@ -69,7 +69,7 @@ public final class AggregatorStateMachine {
                 .orElse(true);
         if (newEpoch) {
             LOG.infof("IDLE: new epoch %s, starting the epoch transition", epoch);
-            runner.closeSignerRegistrationRound();
+            runner.closeSignerRegistrationRound(now);
             runner.updateEraChecker(epoch);
             runner.updateStakeDistribution(now);
             runner.informNewEpoch(epoch);

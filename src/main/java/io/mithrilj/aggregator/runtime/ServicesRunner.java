@@ -86,8 +86,15 @@ public class ServicesRunner implements AggregatorRunner {
     }
 
     @Override
-    public void closeSignerRegistrationRound() {
-        registrations.closeRound();
+    public void closeSignerRegistrationRound(TimePoint timePoint) {
+        // a retried transition to the same epoch (IDLE keeps retrying while e.g. no signer can sign yet) keeps the
+        // round of epoch + 1 open, instead of closing it for a moment each cycle as upstream does (a signer that
+        // registers then gets 550 and retries later)
+        boolean sameRound = registrations
+                .currentRound()
+                .map(round -> round.epoch().equals(timePoint.epoch().next()))
+                .orElse(false);
+        if (!sameRound) registrations.closeRound();
     }
 
     @Override
@@ -139,7 +146,7 @@ public class ServicesRunner implements AggregatorRunner {
 
     @Override
     public void upkeep(Epoch epoch) {
-        upkeep.run(epoch);
+        upkeep.requestFor(epoch);
     }
 
     @Override

@@ -5,12 +5,19 @@ import io.mithrilj.aggregator.persistence.EpochSettingRepository;
 import io.mithrilj.aggregator.persistence.SignerRepository;
 import io.mithrilj.aggregator.persistence.StakePoolRepository;
 import io.mithrilj.aggregator.protocol.Epoch;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
- * Upstream {@code AggregatorUpkeepService} (spec aggregator-runtime.md §7): at each new epoch N, with L = max(
+ * Upstream {@code AggregatorUpkeepService} as a job of its own: the runtime asks for it at each new epoch ({@link
+ * #requestFor}, IDLE step e) and the job prunes a moment later, so that a slow or failing prune neither delays nor
+ * fails the epoch transition (upstream runs it inside the transition and retries the whole transition on failure).
+ * Spec aggregator-runtime.md §7 (spec aggregator-runtime.md §7): at each new epoch N, with L = max(
  * STORE_RETENTION_LIMIT, 3), stake pools of epochs before N − L, epoch settings before N − L and signer registrations
  * before N + 1 − L are deleted; nothing when the limit is unset. Certificates and artifacts are never pruned.
  * PostgreSQL's autovacuum replaces upstream's WAL checkpoints and VACUUM.
@@ -25,16 +32,46 @@ public class UpkeepService {
     private final StakePoolRepository stakePools;
     private final EpochSettingRepository epochSettings;
     private final SignerRepository signers;
+    private final Scheduler scheduler;
+    private volatile Epoch requested;
+    private volatile Epoch done;
 
     UpkeepService(
             AggregatorConfig config,
             StakePoolRepository stakePools,
             EpochSettingRepository epochSettings,
-            SignerRepository signers) {
+            SignerRepository signers,
+            Scheduler scheduler) {
+        this.scheduler = scheduler;
         this.config = config;
         this.stakePools = stakePools;
         this.epochSettings = epochSettings;
         this.signers = signers;
+    }
+
+    /** Prune for this epoch at the job's next run. */
+    public void requestFor(Epoch epoch) {
+        requested = epoch;
+    }
+
+    void start(@Observes StartupEvent event) {
+        scheduler
+                .newJob("upkeep")
+                .setInterval("PT5S")
+                .setConcurrentExecution(ConcurrentExecution.SKIP)
+                .setTask(execution -> runRequested())
+                .schedule();
+    }
+
+    void runRequested() {
+        Epoch epoch = requested;
+        if (epoch == null || epoch.equals(done)) return;
+        try {
+            run(epoch);
+            done = epoch;
+        } catch (RuntimeException e) {
+            LOG.warnf("upkeep at epoch %s failed, retried in 5 s: %s", epoch, e.getMessage());
+        }
     }
 
     public void run(Epoch epoch) {

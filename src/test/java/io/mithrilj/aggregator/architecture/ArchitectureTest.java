@@ -203,7 +203,7 @@ class ArchitectureTest {
                                     "protocol",
                                     "protocol.json",
                                     "registration")
-                            .and(QUARKUS, STORAGE)),
+                            .and(JACKSON, QUARKUS, STORAGE)),
             // the command line: everything (the only package that may use cli)
             Map.entry("cli", Allowed.EVERYTHING));
 

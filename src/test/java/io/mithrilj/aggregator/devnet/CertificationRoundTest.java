@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mithrilj.aggregator.certificate.CertificateChainVerifier;
+import io.mithrilj.aggregator.certificate.CertificateFactory;
 import io.mithrilj.aggregator.certificate.CertificateVerifierException;
 import io.mithrilj.aggregator.certificate.GenesisCertificateProducer;
 import io.mithrilj.aggregator.certificate.GenesisSignatureVerifier;
 import io.mithrilj.aggregator.certificate.InMemoryCertificateRetriever;
+import io.mithrilj.aggregator.certificate.MultiSigner;
 import io.mithrilj.aggregator.certificate.StmMultiSignatureVerifier;
 import io.mithrilj.aggregator.crypto.ed25519.Ed25519SigningKey;
 import io.mithrilj.aggregator.crypto.stm.StmAggregateSignature;
@@ -22,6 +24,7 @@ import io.mithrilj.aggregator.protocol.ProtocolMessagePartKey;
 import io.mithrilj.aggregator.protocol.ProtocolParameters;
 import io.mithrilj.aggregator.protocol.SignedEntityType;
 import io.mithrilj.aggregator.protocol.SignerWithStake;
+import io.mithrilj.aggregator.protocol.signable.SignableException;
 import io.mithrilj.aggregator.protocol.signable.SignableSeed;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,7 +33,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -218,5 +223,137 @@ class CertificationRoundTest {
                 msd, signer.partyId(), real.toJsonHex(), real.indexes(), other.computeHash());
         assertThatThrownBy(() -> aggregator.acceptSignature(replayed, msd, other))
                 .isInstanceOf(StmException.class);
+    }
+
+    private List<SignerWithStake> signersWithStakeAt(Epoch epoch) {
+        return aggregator.registeredAt(epoch).stream()
+                .map(r -> new SignerWithStake(
+                        r.partyId(),
+                        r.verificationKey(),
+                        Optional.of(r.verificationKeySignature()),
+                        Optional.of(r.operationalCertificate()),
+                        OptionalLong.of(r.kesPeriod()),
+                        r.stake()))
+                .toList();
+    }
+
+    @Test
+    void theMultiSignerChecksSingleSignaturesAggregatesAtQuorumAndTheFactoryCertificateChainsToTheGenesis()
+            throws Exception {
+        genesisAndRegistrations();
+        Epoch signing = E.next();
+        Instant openedAt = clock.instant();
+        SignedEntityType msd = new SignedEntityType.MithrilStakeDistribution(signing);
+        ProtocolMessage message = aggregator.seedParts(signing);
+        String signed = message.computeHash();
+        EpochSettings settings = EpochSettings.parse(aggregator.epochSettingsJson());
+        List<SignerWithStake> current = signersWithStakeAt(E);
+
+        assertThatThrownBy(() -> MultiSigner.of(List.of(), PARAMETERS))
+                .isInstanceOf(SignableException.class)
+                .hasMessage(SignableSeed.NO_SIGNERS);
+        MultiSigner multiSigner = MultiSigner.of(current, PARAMETERS);
+        assertThat(multiSigner.aggregateVerificationKeyJsonHex()).isEqualTo(genesis.aggregateVerificationKey());
+        assertThat(multiSigner.aggregate(List.of(), signed)).isEmpty();
+
+        List<TestAggregator.Accepted> accepted = new ArrayList<>();
+        StmAggregateSignature aggregate = null;
+        for (SimulatedSigner signer : signers) {
+            Optional<String> json = signer.prepareSignature(settings, msd, message);
+            if (json.isEmpty()) {
+                continue;
+            }
+            TestAggregator.Accepted a = aggregator.acceptSignature(json.get(), msd, message);
+            multiSigner.verifySingleSignature(signed, a.partyId(), a.signature());
+            accepted.add(a);
+            Optional<StmAggregateSignature> result = multiSigner.aggregate(TestAggregator.signatures(accepted), signed);
+            if (result.isPresent()) {
+                aggregate = result.get();
+                break;
+            }
+            long indices = accepted.stream()
+                    .flatMapToLong(x -> java.util.Arrays.stream(x.signature().indexes()))
+                    .distinct()
+                    .count();
+            assertThat(indices)
+                    .as("below quorum: fewer than k distinct indices")
+                    .isLessThan(PARAMETERS.k());
+        }
+        assertThat(aggregate).as("quorum of k = 5 indices reached").isNotNull();
+        aggregate.verify(
+                signed.getBytes(StandardCharsets.US_ASCII),
+                multiSigner.aggregateVerificationKey(),
+                aggregator.stmParameters());
+
+        // refusals, each with its own error
+        TestAggregator.Accepted first = accepted.get(0);
+        StmSingleSignature real = first.signature();
+        String otherMessage = aggregator.seedParts(E).computeHash();
+        assertThatThrownBy(() -> multiSigner.verifySingleSignature(otherMessage, first.partyId(), real))
+                .isInstanceOf(MultiSigner.SingleSignatureException.class)
+                .hasMessageStartingWith("Invalid signature for party: '" + first.partyId() + "'")
+                .hasCauseInstanceOf(StmException.SignatureInvalid.class);
+        long otherIndex = (real.signerIndex() + 1) % current.size();
+        StmSingleSignature asAnother = new StmSingleSignature(real.sigma(), real.indexes(), otherIndex);
+        assertThatThrownBy(() -> multiSigner.verifySingleSignature(
+                        signed, current.get((int) otherIndex).partyId(), asAnother))
+                .as("another signer's index: not its party, or not its signature")
+                .isInstanceOf(MultiSigner.SingleSignatureException.class);
+        long[] all = java.util.stream.LongStream.range(0, PARAMETERS.m()).toArray();
+        StmSingleSignature greedy = new StmSingleSignature(real.sigma(), all, real.signerIndex());
+        assertThatThrownBy(() -> multiSigner.verifySingleSignature(signed, first.partyId(), greedy))
+                .isInstanceOf(MultiSigner.SingleSignatureException.class)
+                .hasCauseInstanceOf(StmException.LotteryLost.class);
+        StmSingleSignature outOfBound =
+                new StmSingleSignature(real.sigma(), new long[] {PARAMETERS.m() + 1}, real.signerIndex());
+        assertThatThrownBy(() -> multiSigner.verifySingleSignature(signed, first.partyId(), outOfBound))
+                .isInstanceOf(MultiSigner.SingleSignatureException.class)
+                .hasCauseInstanceOf(StmException.IndexBoundFailed.class);
+        StmSingleSignature unregistered = new StmSingleSignature(real.sigma(), real.indexes(), current.size());
+        assertThatThrownBy(() -> multiSigner.verifySingleSignature(signed, "pool1unknown", unregistered))
+                .isInstanceOf(MultiSigner.SingleSignatureException.class)
+                .hasMessageStartingWith("Unregistered party: 'pool1unknown'");
+        // beyond upstream: a signature is refused when it claims to come from another registered party than its own
+        String someoneElse = current.stream()
+                .map(SignerWithStake::partyId)
+                .filter(p -> !p.equals(first.partyId()))
+                .findFirst()
+                .orElseThrow();
+        assertThatThrownBy(() -> multiSigner.verifySingleSignature(signed, someoneElse, real))
+                .isInstanceOf(MultiSigner.SingleSignatureException.class)
+                .hasMessageStartingWith("Unregistered party: '" + someoneElse + "'");
+
+        Set<String> contributors =
+                accepted.stream().map(TestAggregator.Accepted::partyId).collect(Collectors.toSet());
+        Certificate certificate = CertificateFactory.standard(
+                genesis.hash(),
+                signing,
+                "devnet",
+                PARAMETERS,
+                openedAt,
+                clock.instant(),
+                current,
+                contributors,
+                message,
+                multiSigner.aggregateVerificationKeyJsonHex(),
+                msd,
+                aggregate.toJsonHex());
+        // the same certificate as the test aggregator's own construction
+        assertThat(certificate.hash())
+                .isEqualTo(aggregator
+                        .msdCertificate(
+                                genesis,
+                                signing,
+                                message,
+                                openedAt,
+                                certificate.metadata().sealedAt(),
+                                accepted,
+                                aggregate)
+                        .hash());
+        CertificateChainVerifier verifier = new CertificateChainVerifier(
+                new InMemoryCertificateRetriever(List.of(genesis, certificate)),
+                StmMultiSignatureVerifier.INSTANCE,
+                GenesisSignatureVerifier.ed25519(genesisKey.verificationKey()));
+        assertThat(verifier.verifyChain(certificate).verified()).containsExactly(certificate, genesis);
     }
 }

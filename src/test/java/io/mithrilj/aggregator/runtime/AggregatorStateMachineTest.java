@@ -47,7 +47,7 @@ class AggregatorStateMachineTest {
         }
 
         @Override
-        public void closeSignerRegistrationRound() {
+        public void closeSignerRegistrationRound(TimePoint timePoint) {
             calls.add("closeRound");
         }
 

@@ -1,0 +1,225 @@
+package io.mithrilj.aggregator.bench;
+
+import io.mithrilj.aggregator.devnet.AggregatorClient;
+import io.mithrilj.aggregator.devnet.DevnetNetwork;
+import io.mithrilj.aggregator.devnet.EpochSettings;
+import io.mithrilj.aggregator.devnet.SignerKeyRegistrations;
+import io.mithrilj.aggregator.devnet.SimulatedSigner;
+import io.mithrilj.aggregator.protocol.Epoch;
+import io.mithrilj.aggregator.protocol.ProtocolMessage;
+import io.mithrilj.aggregator.protocol.ProtocolParameters;
+import io.mithrilj.aggregator.protocol.SignedEntityType;
+import io.mithrilj.aggregator.protocol.SignerWithStake;
+import io.mithrilj.aggregator.protocol.json.CertificateJson;
+import io.mithrilj.aggregator.protocol.signable.MithrilStakeDistributionSignable;
+import io.mithrilj.aggregator.protocol.signable.SignableSeed;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Issue 17's mainnet-sized epoch against a running service, from another process: the service runs the devnet with
+ * DEVNET_SIGNERS pools but without its in-process signers ({@code -Dmithril.devnet.in-process-signers=false}), and this
+ * client is those pools' signers. It prepares everything before each clock starts, then measures over HTTP: the
+ * registration of every pool (twice: for epochs N+1 and N+2) and the ingestion of every single signature of the
+ * MithrilStakeDistribution of N+2. The service logs how long the certificate took to make (CertifierService).
+ *
+ * <p>Arguments: API root, pools, epoch length (seconds, as the service's), HTTP concurrency.
+ */
+public final class MainnetEpochLoad {
+
+    public static void main(String[] args) throws Exception {
+        URI api = URI.create(args[0]);
+        int pools = Integer.parseInt(args[1]);
+        long epochLength = Long.parseLong(args[2]);
+        int concurrency = Integer.parseInt(args[3]);
+
+        long t = System.nanoTime();
+        DevnetNetwork network = new DevnetNetwork(pools, epochLength, InstantSource.system());
+        System.out.printf("prepared %d pools (cold keys, KES keys, opcerts) in %.1f s%n", pools, seconds(t));
+        AggregatorClient client = new AggregatorClient(api, Duration.ofSeconds(120), Optional.empty());
+        SignerKeyRegistrations shared = new SignerKeyRegistrations();
+        List<SimulatedSigner> signers = new ArrayList<>();
+        for (var pool : network.pools()) {
+            signers.add(new SimulatedSigner(pool, network.chain(), new SecureRandom(), shared, DevnetNetwork::stmKeySeed));
+        }
+
+        // an epoch N of the aggregator with at least half of it left
+        EpochSettings settings = awaitEpoch(client, network, epochLength, Optional.empty());
+        Epoch n = settings.epoch();
+        ProtocolParameters parameters = settings.signerRegistrationProtocol().orElseThrow();
+        System.out.printf("aggregator at epoch %s, parameters %s%n", n, parameters);
+        Map<String, String> forN1 = register(client, signers, settings, parameters, concurrency, "N+1");
+
+        settings = awaitEpoch(client, network, epochLength, Optional.of(n.next()));
+        Map<String, String> forN2 = register(client, signers, settings, parameters, concurrency, "N+2");
+
+        // the MSD of N+2, as its signers compute it, and their signatures, before N+2 begins
+        Epoch n2 = n.next().next();
+        EpochSettings atN2 = settingsOf(n2, forN1, forN2);
+        List<SignerWithStake> next = new ArrayList<>();
+        Map<String, Long> stakes = network.chain().currentStakeDistribution();
+        for (String json : forN2.values()) next.add(signerWithStake(json, stakes));
+        SignedEntityType msd = new SignedEntityType.MithrilStakeDistribution(n2);
+        ProtocolMessage message = MithrilStakeDistributionSignable.computeSeededProtocolMessage(
+                n2, SignableSeed.of(n2, next, parameters));
+        t = System.nanoTime();
+        List<String> signatures = parallel(signers, s -> s.prepareSignature(atN2, msd, message), concurrency)
+                .stream()
+                .flatMap(Optional::stream)
+                .toList();
+        System.out.printf(
+                "prepared %d single signatures (of %d signers, the others won no index) in %.1f s%n",
+                signatures.size(), signers.size(), seconds(t));
+
+        // wait for the open message of MSD(N+2): the first signature is stored (201), not refused or buffered
+        Instant deadline = Instant.now().plusSeconds(epochLength * 3);
+        while (true) {
+            try {
+                if (client.registerSignature(signatures.getFirst()) == AggregatorClient.SignatureOutcome.REGISTERED) break;
+            } catch (RuntimeException e) {
+                // not authenticated yet: the aggregator is not at N+2 or has not computed its signers
+            }
+            if (Instant.now().isAfter(deadline)) throw new IllegalStateException("no open message for " + msd);
+            Thread.sleep(200);
+        }
+        AtomicInteger created = new AtomicInteger();
+        AtomicInteger other = new AtomicInteger();
+        t = System.nanoTime();
+        parallel(signatures.subList(1, signatures.size()), json -> {
+            try {
+                var outcome = client.registerSignature(json);
+                (outcome == AggregatorClient.SignatureOutcome.REGISTERED ? created : other).incrementAndGet();
+            } catch (RuntimeException e) {
+                other.incrementAndGet();
+            }
+            return null;
+        }, concurrency);
+        double ingestion = seconds(t);
+        System.out.printf(
+                "SIGNATURES: %d posted in %.2f s = %.0f signatures/s over HTTP (%d stored 201, %d other: 410 once the"
+                        + " certificate is made, or refused)%n",
+                signatures.size() - 1, ingestion, (signatures.size() - 1) / ingestion, created.get(), other.get());
+    }
+
+    private static Map<String, String> register(
+            AggregatorClient client,
+            List<SimulatedSigner> signers,
+            EpochSettings settings,
+            ProtocolParameters parameters,
+            int concurrency,
+            String label)
+            throws Exception {
+        long t = System.nanoTime();
+        List<Optional<SimulatedSigner.Registration>> prepared =
+                parallel(signers, s -> s.prepareRegistration(settings, parameters), concurrency);
+        System.out.printf("prepared %d registrations for %s in %.1f s%n", prepared.size(), label, seconds(t));
+        Map<String, String> sent = new ConcurrentHashMap<>();
+        AtomicInteger refused = new AtomicInteger();
+        t = System.nanoTime();
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i < signers.size(); i++) indexes.add(i);
+        parallel(indexes, i -> {
+            var registration = prepared.get(i);
+            if (registration.isEmpty()) return null;
+            try {
+                client.registerSigner(registration.get().json());
+                signers.get(i).registered(registration.get());
+                sent.put(signers.get(i).partyId(), registration.get().json());
+            } catch (RuntimeException e) {
+                if (refused.incrementAndGet() <= 3) System.out.println("refused: " + e.getMessage());
+            }
+            return null;
+        }, concurrency);
+        double s = seconds(t);
+        System.out.printf(
+                "REGISTRATIONS %s: %d accepted, %d refused in %.2f s = %.0f signers/s over HTTP%n",
+                label, sent.size(), refused.get(), s, sent.size() / s);
+        return sent;
+    }
+
+    /** Waits until the aggregator reports an epoch (this one, or any) with at least half of it left on the chain. */
+    private static EpochSettings awaitEpoch(
+            AggregatorClient client, DevnetNetwork network, long epochLength, Optional<Epoch> wanted)
+            throws InterruptedException {
+        while (true) {
+            try {
+                EpochSettings settings = EpochSettings.parse(client.epochSettings());
+                Epoch chain = network.chain().epoch();
+                long left = Duration.between(Instant.now(), network.chain().startOf(chain.next())).toSeconds();
+                boolean right = wanted.map(settings.epoch()::equals).orElse(true);
+                if (right && settings.epoch().equals(chain) && (wanted.isPresent() || left >= epochLength / 2)) {
+                    return settings;
+                }
+            } catch (RuntimeException e) {
+                // not ready yet
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static EpochSettings settingsOf(Epoch epoch, Map<String, String> current, Map<String, String> next) {
+        StringBuilder json = new StringBuilder("{\"epoch\":" + epoch.value() + ",\"current_signers\":[");
+        json.append(String.join(",", current.values().stream().map(MainnetEpochLoad::signerPart).toList()));
+        json.append("],\"next_signers\":[");
+        json.append(String.join(",", next.values().stream().map(MainnetEpochLoad::signerPart).toList()));
+        return EpochSettings.parse(json.append("]}").toString());
+    }
+
+    /** A registration message as the signer part of the epoch settings (the same fields but the epoch). */
+    private static String signerPart(String registration) {
+        var node = (com.fasterxml.jackson.databind.node.ObjectNode) CertificateJson.parse(registration);
+        node.remove("epoch");
+        return node.toString();
+    }
+
+    private static SignerWithStake signerWithStake(String registration, Map<String, Long> stakes) {
+        var node = CertificateJson.parse(registration);
+        String party = node.get("party_id").asText();
+        return new SignerWithStake(
+                party,
+                node.get("verification_key").asText(),
+                Optional.of(node.get("verification_key_signature").asText()),
+                Optional.of(node.get("operational_certificate").asText()),
+                OptionalLong.of(node.get("kes_period").asLong()),
+                stakes.get(party));
+    }
+
+    private static <T, R> List<R> parallel(List<T> items, Function<T, R> work, int concurrency) throws Exception {
+        Semaphore permits = new Semaphore(concurrency);
+        List<Future<R>> futures = new ArrayList<>(items.size());
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (T item : items) {
+                futures.add(executor.submit(() -> {
+                    permits.acquire();
+                    try {
+                        return work.apply(item);
+                    } finally {
+                        permits.release();
+                    }
+                }));
+            }
+            List<R> out = new ArrayList<>(items.size());
+            for (Future<R> f : futures) out.add(f.get());
+            return out;
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
