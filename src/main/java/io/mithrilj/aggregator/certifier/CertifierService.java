@@ -210,7 +210,7 @@ public class CertifierService {
         try {
             current.verifySingleSignature(message.protocolMessage().computeHash(), partyId, signature);
         } catch (RuntimeException e) {
-            throw new SignatureRefusedException.Invalid(message.signedEntityType(), e);
+            throw new SignatureRefusedException.Invalid(message.signedEntityType(), partyId, e);
         }
         await(singleSignatures.save(new StoredSingleSignature(
                 message.id(),

@@ -162,6 +162,8 @@ class RegisterSignaturesRouteTest {
     }
 
     private boolean setUp;
+    /** The row counts before this class inserted anything: what it must leave. */
+    private Map<String, Long> found;
 
     /** Once, before the first test (REST Assured knows the test port only from the first test on). */
     @BeforeEach
@@ -169,6 +171,7 @@ class RegisterSignaturesRouteTest {
         if (setUp) return;
         setUp = true;
         deleteEverything(); // a previous aborted run may have left rows
+        found = rowCounts();
         SplittableRandom random = new SplittableRandom(0x5167_7e57L);
         List<DevnetPool> all = DevnetPool.generateAll(ParetoStakes.CARDANO_LIKE.sample(6, random), 0, random);
         List<DevnetPool> pools = all.subList(0, 5);
@@ -252,7 +255,6 @@ class RegisterSignaturesRouteTest {
                 parties.toArray(String[]::new)));
     }
 
-    @AfterAll
     void deleteEverything() {
         execute("delete from open_message where epoch_setting_id between $1 and $2", Tuple.of(E - 1, E + 10));
         if (!parties.isEmpty()) {
@@ -263,6 +265,13 @@ class RegisterSignaturesRouteTest {
         }
         execute("delete from epoch_setting where epoch_setting_id between $1 and $2", Tuple.of(E - 1, E + 2));
         execute("delete from stake_pool where epoch = $1", Tuple.of(E + 2));
+    }
+
+    @AfterAll
+    void leftAsFound() {
+        if (found == null) return;
+        deleteEverything();
+        assertThat(rowCounts()).as("the shared tables as this class found them").isEqualTo(found);
     }
 
     // --- accepted ---------------------------------------------------------------------------------------------
@@ -399,7 +408,10 @@ class RegisterSignaturesRouteTest {
         }
         assertThat(s).as("a pool won an index of the other message").isNotNull();
         post(s.body(MSD), 500)
-                .body("message", startsWith("Invalid single signature for MithrilStakeDistribution(Epoch(2001))"));
+                .body(
+                        "message",
+                        startsWith("Invalid single signature for MithrilStakeDistribution(Epoch(2001)) from party '"
+                                + s.partyId + "'.\n\nCaused by:\n"));
     }
 
     // --- open message state -----------------------------------------------------------------------------------
