@@ -307,6 +307,17 @@ class RegisterSignaturesRouteTest {
         assertThat(bufferedSignatures()).isEmpty();
     }
 
+    /** Upstream keeps a buffered signature that does not verify against the open message when it comes. */
+    @Test
+    void aBufferedSignatureThatDoesNotVerifyAgainstTheOpenMessageStaysBuffered() {
+        ProtocolMessage csdMessage = signables.computeProtocolMessage(CSD);
+        Signed s = firstSignature(new SignedEntityType.CardanoStakeDistribution(new Epoch(E + 12)), otherMessage());
+        post(s.body(CSD), 202); // authenticated: the request's signed message is the one signed
+        OpenMessage csd = certifier.createOpenMessage(CSD, csdMessage);
+        assertThat(storedSignatures(csd.id())).isEmpty();
+        assertThat(bufferedSignatures()).containsExactly(s.partyId);
+    }
+
     // --- lottery indexes --------------------------------------------------------------------------------------
 
     @Test
@@ -397,21 +408,34 @@ class RegisterSignaturesRouteTest {
     void aSignatureOverTheRequestsMessageThatIsNotTheOpenMessagesIs500() {
         ProtocolMessage other = otherMessage();
         // the signer signs a beacon once: the other message is signed under another beacon, then sent for the MSD
-        SignedEntityType elsewhere = new SignedEntityType.MithrilStakeDistribution(new Epoch(E + 9));
-        Signed s = null;
-        for (SimulatedSigner signer : signers) {
-            Optional<String> body = signer.prepareSignature(settings, elsewhere, other);
-            if (body.isPresent()) {
-                s = Signed.parse(body.get());
-                break;
-            }
-        }
-        assertThat(s).as("a pool won an index of the other message").isNotNull();
+        Signed s = firstSignature(new SignedEntityType.MithrilStakeDistribution(new Epoch(E + 9)), other);
         post(s.body(MSD), 500)
                 .body(
                         "message",
                         startsWith("Invalid single signature for MithrilStakeDistribution(Epoch(2001)) from party '"
                                 + s.partyId + "'.\n\nCaused by:\n"));
+    }
+
+    /**
+     * A signature with the key a signer registered for the next epoch is authenticated (against the next signers, as
+     * upstream) but does not verify against the open message, which the current signers sign: 500.
+     */
+    @Test
+    void aSignatureWithTheNextEpochsKeyIsAuthenticatedButIs500() {
+        // in E+2 the signers sign with the keys they registered for E+1, the next signers of E+1
+        EpochSettings nextEpoch = new EpochSettings(
+                settings.epoch().next(), settings.signerRegistrationProtocol(), settings.nextSigners(), List.of());
+        Signed s = null;
+        for (SimulatedSigner signer : signers) {
+            Optional<String> body = signer.prepareSignature(
+                    nextEpoch, new SignedEntityType.CardanoStakeDistribution(new Epoch(E + 13)), message);
+            if (body.isPresent()) {
+                s = Signed.parse(body.get());
+                break;
+            }
+        }
+        assertThat(s).as("a pool won an index with its next key").isNotNull();
+        post(s.body(MSD), 500).body("message", startsWith("Invalid single signature for "));
     }
 
     // --- open message state -----------------------------------------------------------------------------------
@@ -526,6 +550,15 @@ class RegisterSignaturesRouteTest {
                 Optional.of(outsiderJson.get("verification_key_signature").asText()),
                 Optional.of(outsiderJson.get("operational_certificate").asText()),
                 OptionalLong.of(outsiderJson.get("kes_period").asLong()));
+    }
+
+    /** The signature of the first pool that wins an index of {@code signed}, made under a beacon of its own. */
+    private Signed firstSignature(SignedEntityType beacon, ProtocolMessage signed) {
+        for (SimulatedSigner signer : signers) {
+            Optional<String> body = signer.prepareSignature(settings, beacon, signed);
+            if (body.isPresent()) return Signed.parse(body.get());
+        }
+        throw new AssertionError("no pool won an index of " + signed);
     }
 
     /** The MSD message with another current epoch: what no open message of this test holds. */
