@@ -170,12 +170,12 @@ class RegisterSignaturesRouteTest {
     void registerSignersAndOpenAMessage() throws Exception {
         if (setUp) return;
         setUp = true;
-        deleteEverything(); // a previous aborted run may have left rows
-        found = rowCounts();
         SplittableRandom random = new SplittableRandom(0x5167_7e57L);
         List<DevnetPool> all = DevnetPool.generateAll(ParetoStakes.CARDANO_LIKE.sample(6, random), 0, random);
         List<DevnetPool> pools = all.subList(0, 5);
         all.forEach(p -> parties.add(p.partyId()));
+        deleteEverything(); // a previous aborted run on the same database may have left rows
+        found = rowCounts();
 
         // the chain stays in epoch E−1 (fixed clock), at KES period 19 (slot 1 999 000, 100 000 slots a period)
         SimulatedChain.Settings chainSettings = new SimulatedChain.Settings(START, E - 1, 1000, 100_000, 3);
@@ -263,7 +263,8 @@ class RegisterSignaturesRouteTest {
             execute("delete from signer_registration where signer_id = any($1)", Tuple.of((Object) ids));
             execute("delete from signer where signer_id = any($1)", Tuple.of((Object) ids));
         }
-        execute("delete from epoch_setting where epoch_setting_id between $1 and $2", Tuple.of(E - 1, E + 2));
+        // informEpoch(E+1) stored the settings of E, E+1 and E+2
+        execute("delete from epoch_setting where epoch_setting_id between $1 and $2", Tuple.of(E, E + 2));
         execute("delete from stake_pool where epoch = $1", Tuple.of(E + 2));
     }
 
