@@ -212,7 +212,7 @@ public class CertifierService {
             try {
                 current.verifySingleSignature(signedMessage, partyId, signature);
             } catch (RuntimeException e) {
-                throw new SignatureRefusedException.Invalid(message.signedEntityType(), e);
+                throw new SignatureRefusedException.Invalid(message.signedEntityType(), partyId, e);
             }
         }
         await(singleSignatures.save(new StoredSingleSignature(

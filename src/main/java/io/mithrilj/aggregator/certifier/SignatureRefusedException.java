@@ -53,10 +53,16 @@ public abstract sealed class SignatureRefusedException extends RuntimeException 
         }
     }
 
-    /** The signature does not verify against the open message's signed message (upstream answers 500). */
+    /**
+     * The signature does not verify against the open message's signed message (upstream answers 500 with its
+     * {@code InvalidSingleSignature} text, then the cause as anyhow's debug form writes it).
+     */
     public static final class Invalid extends SignatureRefusedException {
-        public Invalid(SignedEntityType type, Throwable cause) {
-            super("Invalid single signature for " + debug(type) + ": " + cause.getMessage(), cause);
+        public Invalid(SignedEntityType type, String partyId, Throwable cause) {
+            super(
+                    "Invalid single signature for " + debug(type) + " from party '" + partyId + "'.\n\nCaused by:\n    "
+                            + cause.getMessage(),
+                    cause);
         }
     }
 }

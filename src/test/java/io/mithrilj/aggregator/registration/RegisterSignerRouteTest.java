@@ -14,7 +14,6 @@ import io.mithrilj.aggregator.protocol.StakeDistribution;
 import io.mithrilj.aggregator.protocol.json.MessageJson;
 import io.mithrilj.aggregator.testing.UpstreamReference;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -28,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,15 +37,8 @@ import org.junit.jupiter.api.Test;
  * nothing.
  */
 @QuarkusTest
-@TestProfile(RegisterSignerRouteTest.StubChain.class)
+@TestProfile(StubChainProfile.class)
 class RegisterSignerRouteTest {
-    public static class StubChain implements QuarkusTestProfile {
-        @Override
-        public Set<Class<?>> getEnabledAlternatives() {
-            return Set.of(StubChainObserver.class);
-        }
-    }
-
     static final long ROUND = 1001;
     static final long STAKE = 20_000_000_001L;
     static final String POOL_A = "pool1efusn4rpffsdlm276ct49mdnm6z82ls3juf6hk6aksle5cvru2a";
