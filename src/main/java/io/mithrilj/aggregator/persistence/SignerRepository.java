@@ -136,9 +136,22 @@ public class SignerRepository {
     }
 
     public Uni<Optional<StoredRegistration>> registration(SqlClient on, long epoch, String signerId) {
-        return registrations(on, epoch)
-                .map(list ->
-                        list.stream().filter(r -> r.signerId().equals(signerId)).findFirst());
+        return on.preparedQuery("""
+                select signer_id, epoch_setting_id, verification_key, verification_key_signature, operational_certificate,
+                    kes_period, stake, created_at from signer_registration where epoch_setting_id = $1 and signer_id = $2""").execute(Tuple.of(epoch, signerId)).map(rows -> {
+            if (rows.size() == 0) return Optional.empty();
+            Row row = rows.iterator().next();
+            BigDecimal stake = row.getBigDecimal(6);
+            return Optional.of(new StoredRegistration(
+                    row.getString(0),
+                    row.getLong(1),
+                    row.getString(2),
+                    row.getString(3),
+                    row.getString(4),
+                    row.getLong(5),
+                    stake == null ? null : stake.toBigIntegerExact(),
+                    row.getString(7)));
+        });
     }
 
     /** Upkeep: the registrations recorded for epochs before {@code epoch}. */

@@ -51,6 +51,7 @@ public class ServicesRunner implements AggregatorRunner {
     private final AggregatorMetrics metrics;
     private final Set<SignedEntityTypeDiscriminant> warnedUnsupported = ConcurrentHashMap.newKeySet();
     private volatile String mithrilEra;
+    private final Map<Long, StakeDistribution> stakesByEpoch = new ConcurrentHashMap<>();
 
     ServicesRunner(
             ChainObserver chainObserver,
@@ -122,7 +123,7 @@ public class ServicesRunner implements AggregatorRunner {
     @Override
     public void updateStakeDistribution(TimePoint timePoint) {
         long recording = timePoint.epoch().next().value();
-        if (await(stakePools.distribution(recording)).isPresent()) return;
+        if (storedStakes(recording).isPresent()) return;
         Map<String, Long> distribution = chainObserver.currentStakeDistribution();
         if (distribution.isEmpty()) {
             throw new IllegalStateException(
@@ -132,9 +133,28 @@ public class ServicesRunner implements AggregatorRunner {
         LOG.infof("stake distribution of %d pools recorded for epoch %d", distribution.size(), recording);
     }
 
+    /**
+     * The stake distribution stored under an epoch. Once stored it never changes (it is saved when absent only), so
+     * it is read once: IDLE retries its transition every cycle, and mainnet's has 3000 pools.
+     */
+    private Optional<StakeDistribution> storedStakes(long epoch) {
+        StakeDistribution known = stakesByEpoch.get(epoch);
+        if (known != null) return Optional.of(known);
+        Optional<StakeDistribution> stored =
+                await(stakePools.distribution(epoch)).map(StakeDistribution::of);
+        stored.ifPresent(d -> {
+            stakesByEpoch.keySet().removeIf(e -> e < epoch - 2);
+            stakesByEpoch.put(epoch, d);
+        });
+        return stored;
+    }
+
     @Override
     public void informNewEpoch(Epoch epoch) {
         certifier.informEpoch(epoch);
+        // a retried transition: what the epoch service loaded for this epoch cannot have changed (the rounds of N−1
+        // and N are closed), so it is not read again every cycle
+        if (epochService.dataIfInformed().filter(d -> d.epoch().equals(epoch)).isPresent()) return;
         String cardanoEra = chainObserver
                 .currentEra()
                 .orElseThrow(() -> new IllegalStateException("No Cardano era returned by the chain observer"));
@@ -152,9 +172,7 @@ public class ServicesRunner implements AggregatorRunner {
     @Override
     public void openSignerRegistrationRound(TimePoint timePoint) {
         Epoch registration = timePoint.epoch().next();
-        StakeDistribution stakes = await(stakePools.distribution(registration.value()))
-                .map(StakeDistribution::of)
-                .orElseGet(StakeDistribution::empty);
+        StakeDistribution stakes = storedStakes(registration.value()).orElseGet(StakeDistribution::empty);
         registrations.openRound(registration, stakes);
         LOG.infof("signer registration round open for epoch %s (%d pools with stake)", registration, stakes.size());
     }

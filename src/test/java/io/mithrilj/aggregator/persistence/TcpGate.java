@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * A TCP forwarder to PostgreSQL that a test can close to new connections (a database "not up yet", or not
  * reachable again after a connection was lost), and that tells which server-side backends it carries.
  */
-final class TcpGate implements AutoCloseable {
+public final class TcpGate implements AutoCloseable {
 
     private final ServerSocket server;
     private final int targetPort;
@@ -22,23 +22,23 @@ final class TcpGate implements AutoCloseable {
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final Set<Integer> upstreamPorts = ConcurrentHashMap.newKeySet();
 
-    TcpGate(int targetPort, boolean open) throws IOException {
+    public TcpGate(int targetPort, boolean open) throws IOException {
         this.targetPort = targetPort;
         this.open = open;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().name("tcp-gate-accept").start(this::accept);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    void open(boolean open) {
+    public void open(boolean open) {
         this.open = open;
     }
 
     /** Local ports of the gate's connections to PostgreSQL: the {@code client_port} of their backends. */
-    List<Integer> upstreamPorts() {
+    public List<Integer> upstreamPorts() {
         return List.copyOf(upstreamPorts);
     }
 
