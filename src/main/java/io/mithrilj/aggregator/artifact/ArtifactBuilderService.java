@@ -11,6 +11,7 @@ import io.mithrilj.aggregator.protocol.SignedEntityType;
 import io.mithrilj.aggregator.protocol.StakeDistribution;
 import io.mithrilj.aggregator.protocol.json.CardanoStakeDistributionMessage;
 import io.mithrilj.aggregator.protocol.json.MithrilStakeDistributionMessage;
+import io.mithrilj.aggregator.protocol.json.Rfc3339;
 import io.mithrilj.aggregator.protocol.json.SignedEntityKind;
 import io.mithrilj.aggregator.protocol.json.StakeDistributionJson;
 import io.mithrilj.aggregator.protocol.signable.CardanoStakeDistributionSignable;
@@ -45,9 +46,18 @@ public class ArtifactBuilderService {
                 EpochService.EpochData data = epochService.data();
                 MithrilStakeDistribution artifact =
                         MithrilStakeDistribution.of(msd.epoch(), data.nextSigners(), data.nextProtocolParameters());
-                String json = StakeDistributionJson.write(
-                        MithrilStakeDistributionMessage.of(artifact, certificate.hash(), createdAt));
-                yield ArtifactFields.fromMessage(SignedEntityKind.MITHRIL_STAKE_DISTRIBUTION, json);
+                MithrilStakeDistributionMessage message =
+                        MithrilStakeDistributionMessage.of(artifact, certificate.hash(), createdAt);
+                // written once, not parsed back: mainnet's is ~9 MB of JSON (3000 signers' keys)
+                yield new ArtifactFields(
+                        SignedEntityKind.MITHRIL_STAKE_DISTRIBUTION,
+                        artifact.hash(),
+                        certificate.hash(),
+                        type.beaconJson(),
+                        msd.epoch().value(),
+                        Rfc3339.format(createdAt),
+                        StakeDistributionJson.write(message),
+                        StakeDistributionJson.write(message.toListItem()));
             }
             case SignedEntityType.CardanoStakeDistribution csd -> {
                 Epoch snapshot = CardanoStakeDistributionSignable.snapshotEpoch(csd.epoch());
@@ -58,9 +68,17 @@ public class ArtifactBuilderService {
                         .orElseThrow(() -> new ArtifactBuildException(
                                 "no stake distribution stored for epoch " + snapshot + " (artifact of " + type + ")")));
                 CardanoStakeDistribution artifact = CardanoStakeDistribution.of(csd.epoch(), distribution);
-                String json = StakeDistributionJson.write(
-                        CardanoStakeDistributionMessage.of(artifact, certificate.hash(), createdAt));
-                yield ArtifactFields.fromMessage(SignedEntityKind.CARDANO_STAKE_DISTRIBUTION, json);
+                CardanoStakeDistributionMessage message =
+                        CardanoStakeDistributionMessage.of(artifact, certificate.hash(), createdAt);
+                yield new ArtifactFields(
+                        SignedEntityKind.CARDANO_STAKE_DISTRIBUTION,
+                        artifact.hash(),
+                        certificate.hash(),
+                        type.beaconJson(),
+                        csd.epoch().value(),
+                        Rfc3339.format(createdAt),
+                        StakeDistributionJson.write(message),
+                        StakeDistributionJson.write(message.toListItem()));
             }
             default ->
                 throw new ArtifactBuildException(

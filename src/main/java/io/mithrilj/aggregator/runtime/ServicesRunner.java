@@ -182,6 +182,9 @@ public class ServicesRunner implements AggregatorRunner {
 
     @Override
     public void precomputeEpochData() {
+        // computed already for this epoch by a transition that failed later (e.g. no genesis yet): mainnet's
+        // multi-signers check 6000 KES signatures, not to be done again every cycle
+        if (epochService.multiSignersIfComputed().isPresent()) return;
         epochService.precomputeEpochData();
     }
 
