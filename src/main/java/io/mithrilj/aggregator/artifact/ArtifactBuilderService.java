@@ -1,8 +1,8 @@
 package io.mithrilj.aggregator.artifact;
 
+import io.mithrilj.aggregator.certifier.SignableBuilderService;
 import io.mithrilj.aggregator.epoch.EpochService;
 import io.mithrilj.aggregator.persistence.ArtifactFields;
-import io.mithrilj.aggregator.persistence.StakePoolRepository;
 import io.mithrilj.aggregator.protocol.CardanoStakeDistribution;
 import io.mithrilj.aggregator.protocol.Certificate;
 import io.mithrilj.aggregator.protocol.Epoch;
@@ -16,7 +16,6 @@ import io.mithrilj.aggregator.protocol.json.SignedEntityKind;
 import io.mithrilj.aggregator.protocol.json.StakeDistributionJson;
 import io.mithrilj.aggregator.protocol.signable.CardanoStakeDistributionSignable;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -25,14 +24,12 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class ArtifactBuilderService {
-    private static final Duration STORE_TIMEOUT = Duration.ofSeconds(30);
-
     private final EpochService epochService;
-    private final StakePoolRepository stakePools;
+    private final SignableBuilderService signables;
 
-    ArtifactBuilderService(EpochService epochService, StakePoolRepository stakePools) {
+    ArtifactBuilderService(EpochService epochService, SignableBuilderService signables) {
         this.epochService = epochService;
-        this.stakePools = stakePools;
+        this.signables = signables;
     }
 
     /**
@@ -61,12 +58,7 @@ public class ArtifactBuilderService {
             }
             case SignedEntityType.CardanoStakeDistribution csd -> {
                 Epoch snapshot = CardanoStakeDistributionSignable.snapshotEpoch(csd.epoch());
-                StakeDistribution distribution = StakeDistribution.of(stakePools
-                        .distribution(snapshot.value())
-                        .await()
-                        .atMost(STORE_TIMEOUT)
-                        .orElseThrow(() -> new ArtifactBuildException(
-                                "no stake distribution stored for epoch " + snapshot + " (artifact of " + type + ")")));
+                StakeDistribution distribution = signables.stakeDistribution(snapshot);
                 CardanoStakeDistribution artifact = CardanoStakeDistribution.of(csd.epoch(), distribution);
                 CardanoStakeDistributionMessage message =
                         CardanoStakeDistributionMessage.of(artifact, certificate.hash(), createdAt);

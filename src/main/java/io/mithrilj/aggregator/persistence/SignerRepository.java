@@ -91,18 +91,7 @@ public class SignerRepository {
                 select signer_id, epoch_setting_id, verification_key, verification_key_signature, operational_certificate,
                     kes_period, stake, created_at from signer_registration where epoch_setting_id = $1 order by insertion_seq desc""").execute(Tuple.of(epoch)).map(rows -> {
             List<StoredRegistration> out = new ArrayList<>();
-            for (Row row : rows) {
-                BigDecimal stake = row.getBigDecimal(6);
-                out.add(new StoredRegistration(
-                        row.getString(0),
-                        row.getLong(1),
-                        row.getString(2),
-                        row.getString(3),
-                        row.getString(4),
-                        row.getLong(5),
-                        stake == null ? null : stake.toBigIntegerExact(),
-                        row.getString(7)));
-            }
+            for (Row row : rows) out.add(registrationOf(row));
             return out;
         });
     }
@@ -138,20 +127,25 @@ public class SignerRepository {
     public Uni<Optional<StoredRegistration>> registration(SqlClient on, long epoch, String signerId) {
         return on.preparedQuery("""
                 select signer_id, epoch_setting_id, verification_key, verification_key_signature, operational_certificate,
-                    kes_period, stake, created_at from signer_registration where epoch_setting_id = $1 and signer_id = $2""").execute(Tuple.of(epoch, signerId)).map(rows -> {
-            if (rows.size() == 0) return Optional.empty();
-            Row row = rows.iterator().next();
-            BigDecimal stake = row.getBigDecimal(6);
-            return Optional.of(new StoredRegistration(
-                    row.getString(0),
-                    row.getLong(1),
-                    row.getString(2),
-                    row.getString(3),
-                    row.getString(4),
-                    row.getLong(5),
-                    stake == null ? null : stake.toBigIntegerExact(),
-                    row.getString(7)));
-        });
+                    kes_period, stake, created_at from signer_registration where epoch_setting_id = $1 and signer_id = $2""")
+                .execute(Tuple.of(epoch, signerId))
+                .map(rows -> rows.size() == 0
+                        ? Optional.<StoredRegistration>empty()
+                        : Optional.of(registrationOf(rows.iterator().next())));
+    }
+
+    /** A row of the registration queries (columns in their order). */
+    private static StoredRegistration registrationOf(Row row) {
+        BigDecimal stake = row.getBigDecimal(6);
+        return new StoredRegistration(
+                row.getString(0),
+                row.getLong(1),
+                row.getString(2),
+                row.getString(3),
+                row.getString(4),
+                row.getLong(5),
+                stake == null ? null : stake.toBigIntegerExact(),
+                row.getString(7));
     }
 
     /** Upkeep: the registrations recorded for epochs before {@code epoch}. */
