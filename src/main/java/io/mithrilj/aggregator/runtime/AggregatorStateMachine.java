@@ -53,7 +53,8 @@ public final class AggregatorStateMachine {
         } catch (RuntimeError e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new RuntimeError.KeepState("Error caught, state preserved, will retry to cycle: " + describe(e), e);
+            // upstream's "Error caught, state preserved, will retry to cycle": said by the cycle's log line
+            throw new RuntimeError.KeepState(describe(e), e);
         }
     }
 
