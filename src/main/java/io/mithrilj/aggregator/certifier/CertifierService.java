@@ -80,6 +80,8 @@ public class CertifierService {
     private final Event<OpenMessage> opened;
     /** Single signatures as decoded when they were registered, by their stored text (decoding checks a G1 point). */
     private final Map<String, StmSingleSignature> decoded = new ConcurrentHashMap<>();
+    /** The signed message of each open message, hashed once rather than at every signature. */
+    private final Map<UUID, String> signedMessages = new ConcurrentHashMap<>();
 
     private volatile CertificateChainVerifier verifier;
     private volatile Ed25519VerificationKey verifierKey;
@@ -113,6 +115,7 @@ public class CertifierService {
     public void informEpoch(Epoch epoch) {
         await(openMessages.deleteBeforeEpoch(epoch.value()));
         decoded.clear();
+        signedMessages.clear();
     }
 
     /** Marks the open message of this type and beacon expired when its time is up; returns it, if it exists. */
@@ -212,7 +215,8 @@ public class CertifierService {
 
     private void store(
             OpenMessage message, String partyId, StmSingleSignature signature, Optional<String> verifiedMessage) {
-        String signedMessage = message.protocolMessage().computeHash();
+        String signedMessage = signedMessages.computeIfAbsent(
+                message.id(), id -> message.protocolMessage().computeHash());
         if (!verifiedMessage.filter(signedMessage::equals).isPresent()) {
             MultiSigner current = epochService.multiSigners().current();
             try {

@@ -9,9 +9,6 @@ import io.mithrilj.aggregator.config.AggregatorConfig;
 import io.mithrilj.aggregator.crypto.ed25519.Ed25519Signature;
 import io.mithrilj.aggregator.crypto.ed25519.Ed25519SigningKey;
 import io.mithrilj.aggregator.crypto.ed25519.Ed25519VerificationKey;
-import io.mithrilj.aggregator.crypto.stm.StmException;
-import io.mithrilj.aggregator.crypto.stm.StmKeyRegistration;
-import io.mithrilj.aggregator.crypto.stm.StmVerificationKeyPoP;
 import io.mithrilj.aggregator.epoch.EpochSource;
 import io.mithrilj.aggregator.persistence.CertificateRepository;
 import io.mithrilj.aggregator.persistence.EpochSettingRepository;
@@ -19,8 +16,11 @@ import io.mithrilj.aggregator.persistence.SignerRepository;
 import io.mithrilj.aggregator.protocol.Certificate;
 import io.mithrilj.aggregator.protocol.Epoch;
 import io.mithrilj.aggregator.protocol.ProtocolParameters;
+import io.mithrilj.aggregator.protocol.SignerWithStake;
 import io.mithrilj.aggregator.protocol.json.CertificateJson;
 import io.mithrilj.aggregator.protocol.json.CertificateMessage;
+import io.mithrilj.aggregator.protocol.signable.SignableException;
+import io.mithrilj.aggregator.protocol.signable.SignableSeed;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -87,8 +87,7 @@ public class GenesisService {
             throw new GenesisException("no signer registered for epoch " + epoch
                     + ": the genesis commits to their aggregate verification key");
         }
-        StmKeyRegistration registration = new StmKeyRegistration();
-        List<StmKeyRegistration.Entry> entries = new ArrayList<>();
+        List<SignerWithStake> withStake = new ArrayList<>();
         for (SignerRepository.StoredRegistration r : registrations) {
             // the stake column is nullable (upstream's too): a registration without stake cannot be aggregated
             if (r.stake() == null) {
@@ -96,20 +95,20 @@ public class GenesisService {
                         "the stored registration of " + r.signerId() + " at epoch " + epoch + " has no stake recorded");
             }
             try {
-                entries.add(new StmKeyRegistration.Entry(
-                        r.stake().longValueExact(), StmVerificationKeyPoP.decode(r.verificationKey())));
-            } catch (StmException | ArithmeticException e) {
+                withStake.add(r.toSignerWithStake());
+            } catch (ArithmeticException e) {
                 throw new GenesisException("the stored registration of " + r.signerId() + " at epoch " + epoch
                         + " is unusable: " + e.getMessage());
             }
         }
+        // upstream's signer builder, as for the epoch service's next AVK that the genesis must equal
+        String avk;
         try {
-            registration.registerAll(entries);
-        } catch (StmException e) {
+            avk = SignableSeed.aggregateVerificationKey(withStake);
+        } catch (SignableException e) {
             throw new GenesisException(
                     "the signers registered for epoch " + epoch + " can not be aggregated: " + e.getMessage());
         }
-        String avk = registration.close().aggregateVerificationKey().toJsonHex();
         return new GenesisInputs(new Epoch(epoch), avk, parameters, registrations.size());
     }
 

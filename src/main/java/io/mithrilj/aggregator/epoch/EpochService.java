@@ -17,12 +17,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigInteger;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -230,18 +228,10 @@ public class EpochService implements EpochSource {
     }
 
     private List<SignerWithStake> signersWithStake(Epoch epoch) {
-        List<SignerWithStake> out = new ArrayList<>();
-        for (StoredRegistration r : await(signers.registrations(epoch.value()))) {
-            if (r.stake() == null) continue; // upstream's signer-with-stake query skips registrations without stake
-            out.add(new SignerWithStake(
-                    r.signerId(),
-                    r.verificationKey(),
-                    Optional.ofNullable(r.verificationKeySignature()),
-                    Optional.ofNullable(r.operationalCertificate()),
-                    r.kesPeriod() == null ? OptionalLong.empty() : OptionalLong.of(r.kesPeriod()),
-                    r.stake().longValueExact()));
-        }
-        return out;
+        return await(signers.registrations(epoch.value())).stream()
+                .filter(r -> r.stake() != null) // upstream's signer-with-stake query skips registrations without stake
+                .map(StoredRegistration::toSignerWithStake)
+                .toList();
     }
 
     private static MultiSigner build(String context, List<SignerWithStake> signers, ProtocolParameters parameters) {

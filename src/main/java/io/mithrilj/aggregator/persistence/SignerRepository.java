@@ -1,5 +1,6 @@
 package io.mithrilj.aggregator.persistence;
 
+import io.mithrilj.aggregator.protocol.SignerWithStake;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -11,6 +12,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Tables {@code signer} (known signers, pool tickers) and {@code signer_registration} (keys and stake per epoch).
@@ -32,7 +34,23 @@ public class SignerRepository {
             String operationalCertificate,
             Long kesPeriod,
             BigInteger stake,
-            String createdAt) {}
+            String createdAt) {
+
+        /**
+         * The signer as the protocol knows it; {@link ArithmeticException} when the stake is absent (the column is
+         * nullable, as upstream's) or beyond a u64.
+         */
+        public SignerWithStake toSignerWithStake() {
+            if (stake == null) throw new ArithmeticException("no stake recorded");
+            return new SignerWithStake(
+                    signerId,
+                    verificationKey,
+                    Optional.ofNullable(verificationKeySignature),
+                    Optional.ofNullable(operationalCertificate),
+                    kesPeriod == null ? OptionalLong.empty() : OptionalLong.of(kesPeriod),
+                    stake.longValueExact());
+        }
+    }
 
     private final Pool pool;
 

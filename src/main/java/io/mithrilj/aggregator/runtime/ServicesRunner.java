@@ -220,8 +220,7 @@ public class ServicesRunner implements AggregatorRunner {
                 }
                 continue;
             }
-            certifier.markOpenMessageIfExpired(type);
-            Optional<OpenMessage> existing = certifier.openMessage(type);
+            Optional<OpenMessage> existing = certifier.markOpenMessageIfExpired(type);
             if (existing.isEmpty()) {
                 OpenMessage created = certifier.createOpenMessage(type, signables.computeProtocolMessage(type));
                 LOG.infof("open message %s created for %s", created.id(), type);

@@ -8,7 +8,18 @@ import io.mithrilj.aggregator.cli.MithrilAggregatorMain;
 import io.mithrilj.aggregator.devnet.DevnetSigners;
 import io.mithrilj.aggregator.metrics.AggregatorMetrics;
 import io.mithrilj.aggregator.metrics.MithrilMetric;
+import io.mithrilj.aggregator.protocol.CardanoStakeDistribution;
+import io.mithrilj.aggregator.protocol.Certificate;
+import io.mithrilj.aggregator.protocol.MithrilStakeDistribution;
+import io.mithrilj.aggregator.protocol.ProtocolMessage;
+import io.mithrilj.aggregator.protocol.ProtocolMessagePartKey;
+import io.mithrilj.aggregator.protocol.json.CardanoStakeDistributionMessage;
+import io.mithrilj.aggregator.protocol.json.CertificateJson;
 import io.mithrilj.aggregator.protocol.json.MessageJson;
+import io.mithrilj.aggregator.protocol.json.MithrilStakeDistributionMessage;
+import io.mithrilj.aggregator.protocol.json.StakeDistributionJson;
+import io.mithrilj.aggregator.protocol.signable.CardanoStakeDistributionSignable;
+import io.mithrilj.aggregator.protocol.signable.SignableSeed;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -100,12 +111,28 @@ class DevnetCertificationTest {
                 .asString());
         assertThat(msds.size()).isGreaterThanOrEqualTo(3);
         for (JsonNode item : msds) {
-            String certificate = item.get("certificate_hash").asText();
-            RestAssured.get(aggregator + "/certificate/" + certificate).then().statusCode(200);
-            RestAssured.get(aggregator + "/artifact/mithril-stake-distribution/"
-                            + item.get("hash").asText())
+            // as a Mithril client checks it: the artifact's hash, then its signers' AVK in the certified message
+            Certificate certificate = CertificateJson.readCertificate(RestAssured.get(aggregator + "/certificate/"
+                            + item.get("certificate_hash").asText())
                     .then()
-                    .statusCode(200);
+                    .statusCode(200)
+                    .extract()
+                    .asString());
+            MithrilStakeDistributionMessage artifact = StakeDistributionJson.readMithril(
+                    RestAssured.get(aggregator + "/artifact/mithril-stake-distribution/"
+                                    + item.get("hash").asText())
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString());
+            assertThat(MithrilStakeDistribution.computeHash(artifact.epoch(), artifact.signers()))
+                    .isEqualTo(artifact.hash());
+            ProtocolMessage expected = certificate
+                    .protocolMessage()
+                    .with(
+                            ProtocolMessagePartKey.NEXT_AGGREGATE_VERIFICATION_KEY,
+                            SignableSeed.aggregateVerificationKey(artifact.signers()));
+            assertThat(expected.computeHash()).isEqualTo(certificate.signedMessage());
         }
         JsonNode csds = MessageJson.parse(RestAssured.get(aggregator + "/artifact/cardano-stake-distributions")
                 .then()
@@ -113,6 +140,30 @@ class DevnetCertificationTest {
                 .extract()
                 .asString());
         assertThat(csds.size()).isGreaterThanOrEqualTo(3);
+        for (JsonNode item : csds) {
+            CardanoStakeDistributionMessage artifact = StakeDistributionJson.readCardano(
+                    RestAssured.get(aggregator + "/artifact/cardano-stake-distribution/"
+                                    + item.get("hash").asText())
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString());
+            Certificate certificate = CertificateJson.readCertificate(
+                    RestAssured.get(aggregator + "/certificate/" + artifact.certificateHash())
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString());
+            assertThat(CardanoStakeDistribution.computeHash(artifact.epoch(), artifact.stakeDistribution()))
+                    .isEqualTo(artifact.hash());
+            // the certified Merkle root is the one of the served distribution
+            assertThat(CardanoStakeDistributionSignable.computeProtocolMessage(
+                                    artifact.epoch(), artifact.stakeDistribution())
+                            .parts())
+                    .isNotEmpty()
+                    .allSatisfy((key, value) ->
+                            assertThat(certificate.protocolMessage().get(key)).contains(value));
+        }
         assertThat(metrics.value(MithrilMetric.CERTIFICATE_TOTAL_PRODUCED)).isGreaterThanOrEqualTo(6);
         assertThat(metrics.value(MithrilMetric.ARTIFACT_CARDANO_STAKE_DISTRIBUTION_TOTAL_PRODUCED))
                 .isGreaterThanOrEqualTo(3);
