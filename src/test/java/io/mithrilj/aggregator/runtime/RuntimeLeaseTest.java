@@ -138,13 +138,16 @@ class RuntimeLeaseTest {
         assertThat(lease.holds()).isFalse();
     }
 
-    /** From a third session: end every session holding the runtime lock; how many were ended. */
+    /**
+     * From a third session: end every session holding the runtime lock, waiting until each is gone with its lock
+     * (PostgreSQL 14's timeout form; without it the lock could still be held a moment after); how many were ended.
+     */
     private static int terminateLeaseHolder() throws SQLException {
         JdbcTarget target = database.jdbcTarget();
         try (Connection admin = DriverManager.getConnection(target.url(), target.user(), target.password());
                 Statement s = admin.createStatement();
                 ResultSet r = s.executeQuery("""
-                        select count(*) filter (where pg_terminate_backend(pid)) from pg_locks
+                        select count(*) filter (where pg_terminate_backend(pid, 10000)) from pg_locks
                         where locktype = 'advisory' and granted
                           and ((classid::bigint << 32) | objid::bigint) = %d
                         """.formatted(RuntimeLease.LOCK_KEY))) {
