@@ -9,6 +9,9 @@ import io.mithrilj.aggregator.config.AggregatorConfig;
 import io.mithrilj.aggregator.crypto.ed25519.Ed25519Signature;
 import io.mithrilj.aggregator.crypto.ed25519.Ed25519SigningKey;
 import io.mithrilj.aggregator.crypto.ed25519.Ed25519VerificationKey;
+import io.mithrilj.aggregator.crypto.stm.StmException;
+import io.mithrilj.aggregator.crypto.stm.StmKeyRegistration;
+import io.mithrilj.aggregator.crypto.stm.StmVerificationKeyPoP;
 import io.mithrilj.aggregator.epoch.EpochSource;
 import io.mithrilj.aggregator.persistence.CertificateRepository;
 import io.mithrilj.aggregator.persistence.EpochSettingRepository;
@@ -16,11 +19,8 @@ import io.mithrilj.aggregator.persistence.SignerRepository;
 import io.mithrilj.aggregator.protocol.Certificate;
 import io.mithrilj.aggregator.protocol.Epoch;
 import io.mithrilj.aggregator.protocol.ProtocolParameters;
-import io.mithrilj.aggregator.protocol.SignerWithStake;
 import io.mithrilj.aggregator.protocol.json.CertificateJson;
 import io.mithrilj.aggregator.protocol.json.CertificateMessage;
-import io.mithrilj.aggregator.protocol.signable.SignableException;
-import io.mithrilj.aggregator.protocol.signable.SignableSeed;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -87,7 +87,8 @@ public class GenesisService {
             throw new GenesisException("no signer registered for epoch " + epoch
                     + ": the genesis commits to their aggregate verification key");
         }
-        List<SignerWithStake> withStake = new ArrayList<>();
+        StmKeyRegistration registration = new StmKeyRegistration();
+        List<StmKeyRegistration.Entry> entries = new ArrayList<>();
         for (SignerRepository.StoredRegistration r : registrations) {
             // the stake column is nullable (upstream's too): a registration without stake cannot be aggregated
             if (r.stake() == null) {
@@ -95,20 +96,20 @@ public class GenesisService {
                         "the stored registration of " + r.signerId() + " at epoch " + epoch + " has no stake recorded");
             }
             try {
-                withStake.add(r.toSignerWithStake());
-            } catch (ArithmeticException e) {
+                entries.add(new StmKeyRegistration.Entry(
+                        r.stake().longValueExact(), StmVerificationKeyPoP.decode(r.verificationKey())));
+            } catch (StmException | ArithmeticException e) {
                 throw new GenesisException("the stored registration of " + r.signerId() + " at epoch " + epoch
                         + " is unusable: " + e.getMessage());
             }
         }
-        // upstream's signer builder, as for the epoch service's next AVK that the genesis must equal
-        String avk;
         try {
-            avk = SignableSeed.aggregateVerificationKey(withStake);
-        } catch (SignableException e) {
+            registration.registerAll(entries);
+        } catch (StmException e) {
             throw new GenesisException(
                     "the signers registered for epoch " + epoch + " can not be aggregated: " + e.getMessage());
         }
+        String avk = registration.close().aggregateVerificationKey().toJsonHex();
         return new GenesisInputs(new Epoch(epoch), avk, parameters, registrations.size());
     }
 
