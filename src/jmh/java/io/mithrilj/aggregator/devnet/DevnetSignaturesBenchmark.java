@@ -2,6 +2,7 @@ package io.mithrilj.aggregator.devnet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mithrilj.aggregator.crypto.kes.SignerRegistrationAuthenticator;
+import io.mithrilj.aggregator.crypto.stm.StmAggregateSignature;
 import io.mithrilj.aggregator.crypto.stm.StmAggregateVerificationKey;
 import io.mithrilj.aggregator.crypto.stm.StmClosedKeyRegistration;
 import io.mithrilj.aggregator.crypto.stm.StmException;
@@ -66,6 +67,10 @@ public class DevnetSignaturesBenchmark {
     private StmParameters stmParameters;
     private StmAggregateVerificationKey avk;
     private List<Received> received;
+    private io.mithrilj.aggregator.crypto.stm.StmClerk clerk;
+    private List<StmSingleSignature> decoded;
+    private StmAggregateSignature aggregate;
+    private String aggregateHex;
     private final AtomicInteger nextSigner = new AtomicInteger();
     private final AtomicInteger nextSignature = new AtomicInteger();
     private final AtomicLong nextBeacon = new AtomicLong();
@@ -187,6 +192,13 @@ public class DevnetSignaturesBenchmark {
                 .flatMap(Optional::stream)
                 .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
         long t5 = System.nanoTime();
+        clerk = new io.mithrilj.aggregator.crypto.stm.StmClerk(stmParameters, closed);
+        decoded = new ArrayList<>();
+        for (Received r : received) {
+            decoded.add(StmSingleSignature.decode(r.signatureHex()));
+        }
+        aggregate = clerk.aggregate(decoded, signedMessage);
+        aggregateHex = aggregate.toJsonHex();
         long indexes = 0;
         for (Received r : received) {
             indexes += StmSingleSignature.decode(r.signatureHex()).indexes().length;
@@ -230,6 +242,36 @@ public class DevnetSignaturesBenchmark {
     @Threads(2)
     public StmSingleSignature checkSingleSignatureTwoThreads() throws StmException {
         return check();
+    }
+
+    /**
+     * The clerk's aggregation of every prepared signature (about half of the pools win an index): the certifier's
+     * "aggregate" step of the quorum cycle.
+     */
+    @Benchmark
+    public StmAggregateSignature aggregateAll() throws StmException {
+        return prepared.clerk.aggregate(prepared.decoded, signedMessage);
+    }
+
+    /** Verification of the aggregate as decoded from its json-hex (what a chain verifier does). */
+    @Benchmark
+    public StmAggregateSignature decodeAndVerifyAggregate() throws StmException {
+        StmAggregateSignature s = StmAggregateSignature.decode(prepared.aggregateHex);
+        s.verify(signedMessage, avk, stmParameters);
+        return s;
+    }
+
+    /** Verification of the aggregate object the clerk has just made (no decoding). */
+    @Benchmark
+    public StmAggregateSignature verifyAggregate() throws StmException {
+        prepared.aggregate.verify(signedMessage, avk, stmParameters);
+        return prepared.aggregate;
+    }
+
+    /** The aggregate's json-hex, as the certificate carries it. */
+    @Benchmark
+    public String encodeAggregate() {
+        return prepared.aggregate.toJsonHex();
     }
 
     private StmSingleSignature check() throws StmException {

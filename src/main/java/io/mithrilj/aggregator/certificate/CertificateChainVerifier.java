@@ -69,6 +69,10 @@ public final class CertificateChainVerifier {
                 DEFAULT_MAX_CHAIN_LENGTH);
     }
 
+    public GenesisSignatureVerifier genesisVerifier() {
+        return genesisVerifier;
+    }
+
     public VerifiedCertificateCache cache() {
         return cache;
     }

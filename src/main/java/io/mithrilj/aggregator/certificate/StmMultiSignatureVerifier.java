@@ -21,12 +21,25 @@ public final class StmMultiSignatureVerifier implements MultiSignatureVerifier {
             ProtocolParameters parameters)
             throws InvalidMultiSignatureException {
         StmAggregateSignature signature;
-        StmAggregateVerificationKey avk;
         try {
             signature = StmAggregateSignature.decode(multiSignatureJsonHex);
         } catch (StmException e) {
             throw new InvalidMultiSignatureException("can not decode the multi-signature: " + e.getMessage(), e);
         }
+        verify(message, signature, aggregateVerificationKeyJsonHex, parameters);
+    }
+
+    /**
+     * The same check on an aggregate signature already in memory (the one the certifier has just made): no
+     * decoding of its json-hex, which for a mainnet quorum is a thousand G1 decompressions and subgroup checks.
+     */
+    public static void verify(
+            byte[] message,
+            StmAggregateSignature signature,
+            String aggregateVerificationKeyJsonHex,
+            ProtocolParameters parameters)
+            throws InvalidMultiSignatureException {
+        StmAggregateVerificationKey avk;
         try {
             avk = StmAggregateVerificationKey.decode(aggregateVerificationKeyJsonHex);
         } catch (StmException e) {

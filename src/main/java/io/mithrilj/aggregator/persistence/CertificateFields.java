@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mithrilj.aggregator.protocol.Epoch;
 import io.mithrilj.aggregator.protocol.SignedEntityType;
 import io.mithrilj.aggregator.protocol.json.CertificateJson;
+import io.mithrilj.aggregator.protocol.json.CertificateMessage;
 import io.mithrilj.aggregator.protocol.json.MessageFormatException;
 import io.mithrilj.aggregator.protocol.json.MessageJson;
+import io.mithrilj.aggregator.protocol.json.Rfc3339;
 
 /**
  * The indexed fields of a {@code CertificateMessage}, read from its JSON text. A certificate is genesis
@@ -23,7 +25,33 @@ public record CertificateFields(
         boolean genesis,
         String sealedAt,
         long sealedAtNanos,
-        String message) {
+        String message,
+        String listItem) {
+
+    /**
+     * The fields of a certificate the certifier has just made, from the message it writes (compact by
+     * construction): a mainnet certificate is megabytes of JSON, not parsed back.
+     */
+    public static CertificateFields of(CertificateMessage m) {
+        SignedEntityType type = m.signedEntityType();
+        int typeId = type.discriminant()
+                .orElseThrow(() ->
+                        new IllegalArgumentException("certificate: unknown signed entity type " + type.variantName()))
+                .id();
+        boolean genesis = !m.genesisSignature().isEmpty();
+        String sealedAt = Rfc3339.format(m.metadata().sealedAt());
+        return new CertificateFields(
+                m.hash(),
+                m.previousHash(),
+                m.epoch().value(),
+                typeId,
+                type.beaconJson(),
+                genesis,
+                sealedAt,
+                MessageJson.epochNanos(sealedAt),
+                CertificateJson.write(m),
+                CertificateJson.writeListItem(m));
+    }
 
     /** Read the fields of a certificate message; {@link IllegalArgumentException} when malformed. */
     public static CertificateFields fromMessage(String messageJson) {
@@ -58,7 +86,8 @@ public record CertificateFields(
                 genesis,
                 sealedAt,
                 MessageJson.epochNanos(sealedAt),
-                compact);
+                compact,
+                MessageJson.certificateListItem(m));
     }
 
     private static SignedEntityType readSignedEntityType(JsonNode node) {

@@ -1,6 +1,5 @@
 package io.mithrilj.aggregator.persistence;
 
-import io.mithrilj.aggregator.protocol.json.MessageJson;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -44,7 +43,6 @@ public class CertificateRepository {
      * all succeed, the last committed wins). The caller's commit tells the read caches ({@link Stores}).
      */
     public Uni<Void> save(SqlClient on, CertificateFields c) {
-        String listItem = MessageJson.certificateListItem(c.message());
         return on.preparedQuery("""
                 insert into certificate (certificate_id, parent_certificate_id, epoch, signed_entity_type_id,
                     signed_entity_beacon, is_genesis, sealed_at, sealed_at_nanos, message, list_item)
@@ -65,7 +63,7 @@ public class CertificateRepository {
                     c.sealedAt(),
                     c.sealedAtNanos(),
                     c.message(),
-                    listItem
+                    c.listItem()
                 }))
                 .replaceWithVoid();
     }

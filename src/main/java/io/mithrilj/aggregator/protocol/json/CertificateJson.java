@@ -126,6 +126,24 @@ public final class CertificateJson {
         return generate(g -> writeCertificateMessage(g, m));
     }
 
+    /**
+     * The list item of a certificate message, written from the message itself (what
+     * {@link MessageJson#certificateListItem(String)} derives from the detail text, without parsing it).
+     */
+    public static String writeListItem(CertificateMessage m) {
+        return generate(g -> {
+            writeHead(g, m.hash(), m.previousHash(), m.epoch(), m.signedEntityType());
+            CertificateMetadata md = m.metadata();
+            writeMetadataHead(
+                    g, md.network(), md.protocolVersion(), md.protocolParameters(), md.initiatedAt(), md.sealedAt());
+            g.writeFieldName("total_signers");
+            writeU64(g, md.signers().size());
+            g.writeEndObject();
+            writeTail(g, m.protocolMessage(), m.signedMessage(), m.aggregateVerificationKey());
+            g.writeEndObject();
+        });
+    }
+
     public static String write(ProtocolMessage m) {
         return generate(g -> writeProtocolMessage(g, m));
     }

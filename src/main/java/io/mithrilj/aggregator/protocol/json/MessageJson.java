@@ -78,7 +78,12 @@ public final class MessageJson {
      * list replaced (in place) by {@code total_signers}.
      */
     public static String certificateListItem(String certificateMessage) {
-        ObjectNode message = (ObjectNode) parse(certificateMessage);
+        return certificateListItem(parse(certificateMessage));
+    }
+
+    /** The same from the parsed message. */
+    public static String certificateListItem(JsonNode certificateMessage) {
+        ObjectNode message = (ObjectNode) certificateMessage;
         ObjectNode item = MAPPER.getNodeFactory().objectNode();
         message.properties().forEach(e -> {
             String key = e.getKey();

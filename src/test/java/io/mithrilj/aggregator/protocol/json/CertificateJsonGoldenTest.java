@@ -81,6 +81,8 @@ class CertificateJsonGoldenTest {
             assertEquals(item, CertificateJson.readListItem(MessageJson.parse(fromDetail)));
             Certificate detail = CertificateJson.readCertificate(Fixtures.certificateJson(item.hash()));
             assertEquals(detail.metadata().signers().size(), item.metadata().totalSigners());
+            // and the writer of the certifier, from the message, gives the same text
+            assertEquals(fromDetail, CertificateJson.writeListItem(CertificateMessage.fromCertificate(detail)));
             written.add(fromDetail);
         }
         assertEquals(list.toString(), JsonArrays.join(written));
