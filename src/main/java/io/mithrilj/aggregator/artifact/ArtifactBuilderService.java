@@ -1,13 +1,18 @@
 package io.mithrilj.aggregator.artifact;
 
+import io.mithrilj.aggregator.certifier.OpenMessage;
 import io.mithrilj.aggregator.certifier.SignableBuilderService;
 import io.mithrilj.aggregator.epoch.EpochService;
 import io.mithrilj.aggregator.persistence.ArtifactFields;
+import io.mithrilj.aggregator.persistence.ArtifactPart;
+import io.mithrilj.aggregator.persistence.SignedEntityRepository;
 import io.mithrilj.aggregator.protocol.CardanoStakeDistribution;
 import io.mithrilj.aggregator.protocol.Certificate;
 import io.mithrilj.aggregator.protocol.Epoch;
 import io.mithrilj.aggregator.protocol.MithrilStakeDistribution;
+import io.mithrilj.aggregator.protocol.ProtocolParameters;
 import io.mithrilj.aggregator.protocol.SignedEntityType;
+import io.mithrilj.aggregator.protocol.SignerWithStake;
 import io.mithrilj.aggregator.protocol.StakeDistribution;
 import io.mithrilj.aggregator.protocol.json.CardanoStakeDistributionMessage;
 import io.mithrilj.aggregator.protocol.json.MithrilStakeDistributionMessage;
@@ -15,8 +20,15 @@ import io.mithrilj.aggregator.protocol.json.Rfc3339;
 import io.mithrilj.aggregator.protocol.json.SignedEntityKind;
 import io.mithrilj.aggregator.protocol.json.StakeDistributionJson;
 import io.mithrilj.aggregator.protocol.signable.CardanoStakeDistributionSignable;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 
 /**
  * Upstream's artifact builders ({@code artifact_builder/*}) for the stake distributions: the artifact of a certified
@@ -24,12 +36,22 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class ArtifactBuilderService {
+    private static final Logger LOG = Logger.getLogger(ArtifactBuilderService.class);
+    private static final Duration STORE_TIMEOUT = Duration.ofSeconds(60);
+
     private final EpochService epochService;
     private final SignableBuilderService signables;
+    private final SignedEntityRepository signedEntities;
+    /** Ids of the parts this process knows are stored. */
+    private final Set<String> storedParts = ConcurrentHashMap.newKeySet();
 
-    ArtifactBuilderService(EpochService epochService, SignableBuilderService signables) {
+    private volatile PreparedMithril prepared;
+
+    ArtifactBuilderService(
+            EpochService epochService, SignableBuilderService signables, SignedEntityRepository signedEntities) {
         this.epochService = epochService;
         this.signables = signables;
+        this.signedEntities = signedEntities;
     }
 
     /**
@@ -40,12 +62,14 @@ public class ArtifactBuilderService {
     public ArtifactFields build(SignedEntityType type, Certificate certificate, Instant createdAt) {
         return switch (type) {
             case SignedEntityType.MithrilStakeDistribution msd -> {
-                EpochService.EpochData data = epochService.data();
-                MithrilStakeDistribution artifact =
-                        MithrilStakeDistribution.of(msd.epoch(), data.nextSigners(), data.nextProtocolParameters());
+                MithrilStakeDistribution artifact = mithrilStakeDistribution(msd.epoch());
                 MithrilStakeDistributionMessage message =
                         MithrilStakeDistributionMessage.of(artifact, certificate.hash(), createdAt);
-                // written once, not parsed back: mainnet's is ~9 MB of JSON (3000 signers' keys)
+                // the signers (mainnet: ~9 MB of JSON) are stored apart, normally before the quorum (stage)
+                ArtifactPart part =
+                        storedParts.contains(artifact.hash()) || await(signedEntities.hasPart(artifact.hash()))
+                                ? new ArtifactPart(artifact.hash(), msd.epoch().value(), null)
+                                : signersPart(artifact);
                 yield new ArtifactFields(
                         SignedEntityKind.MITHRIL_STAKE_DISTRIBUTION,
                         artifact.hash(),
@@ -53,8 +77,9 @@ public class ArtifactBuilderService {
                         type.beaconJson(),
                         msd.epoch().value(),
                         Rfc3339.format(createdAt),
-                        StakeDistributionJson.write(message),
-                        StakeDistributionJson.write(message.toListItem()));
+                        StakeDistributionJson.writeMithril(message, ArtifactPart.MARKER),
+                        StakeDistributionJson.write(message.toListItem()),
+                        part);
             }
             case SignedEntityType.CardanoStakeDistribution csd -> {
                 Epoch snapshot = CardanoStakeDistributionSignable.snapshotEpoch(csd.epoch());
@@ -77,6 +102,68 @@ public class ArtifactBuilderService {
                         "no artifact builder for " + type.variantName() + " in this build yet");
         };
     }
+
+    /**
+     * Stores ahead the large part of the artifact an open message will get, when it has one: the signers of a
+     * MithrilStakeDistribution. Run when the open message is created, off the runtime cycle; a failure only means
+     * the certificate's transaction writes the part itself.
+     */
+    void stage(@ObservesAsync OpenMessage open) {
+        if (!(open.signedEntityType() instanceof SignedEntityType.MithrilStakeDistribution msd)) return;
+        try {
+            MithrilStakeDistribution artifact = mithrilStakeDistribution(msd.epoch());
+            if (storedParts.contains(artifact.hash())) return;
+            long start = System.nanoTime();
+            ArtifactPart part = signersPart(artifact);
+            await(signedEntities.savePart(part));
+            storedParts.add(artifact.hash());
+            LOG.debugf(
+                    "signers of the MithrilStakeDistribution of epoch %s stored ahead (%d signers, %d characters) in"
+                            + " %.1f ms",
+                    msd.epoch(),
+                    artifact.signersWithStake().size(),
+                    part.content().length(),
+                    (System.nanoTime() - start) / 1e6);
+        } catch (RuntimeException e) {
+            LOG.warnf(
+                    "could not store ahead the signers of the MithrilStakeDistribution of epoch %s (its certificate"
+                            + " will): %s",
+                    msd.epoch(), e.getMessage());
+        }
+    }
+
+    /** The artifact of the epoch's next signers and parameters, computed once per epoch data. */
+    private MithrilStakeDistribution mithrilStakeDistribution(Epoch epoch) {
+        EpochService.EpochData data = epochService.data();
+        PreparedMithril p = prepared;
+        if (p != null
+                && p.epoch().equals(epoch)
+                && p.signers() == data.nextSigners()
+                && p.parameters().equals(data.nextProtocolParameters())) {
+            return p.artifact();
+        }
+        MithrilStakeDistribution artifact =
+                MithrilStakeDistribution.of(epoch, data.nextSigners(), data.nextProtocolParameters());
+        prepared = new PreparedMithril(epoch, data.nextSigners(), data.nextProtocolParameters(), artifact);
+        return artifact;
+    }
+
+    private static ArtifactPart signersPart(MithrilStakeDistribution artifact) {
+        return new ArtifactPart(
+                artifact.hash(),
+                artifact.epoch().value(),
+                StakeDistributionJson.writeSigners(artifact.signersWithStake(), true));
+    }
+
+    private static <T> T await(Uni<T> uni) {
+        return uni.await().atMost(STORE_TIMEOUT);
+    }
+
+    private record PreparedMithril(
+            Epoch epoch,
+            List<SignerWithStake> signers,
+            ProtocolParameters parameters,
+            MithrilStakeDistribution artifact) {}
 
     /** An artifact that cannot be built. */
     public static final class ArtifactBuildException extends RuntimeException {

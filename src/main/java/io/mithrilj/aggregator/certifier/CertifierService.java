@@ -270,13 +270,14 @@ public class CertifierService {
             LOG.debugf("%s: %d single signatures, quorum not reached", type, signatures.size());
             return Optional.empty();
         }
-        String parentHash = await(
+        Certificate parent = await(
                         certificates.masterCertificateMessage(open.epoch().value()))
-                .map(json -> CertificateJson.readCertificate(json).hash())
+                .map(CertificateJson::readCertificate)
                 .orElseThrow(() -> new CertifierException("No parent certificate found for epoch " + open.epoch()));
         Instant sealedAt = Instant.now();
+        String multiSignatureHex = aggregate.get().toJsonHex();
         Certificate certificate = CertificateFactory.standard(
-                parentHash,
+                parent.hash(),
                 open.epoch(),
                 settings.network(),
                 data.currentProtocolParameters(),
@@ -287,16 +288,17 @@ public class CertifierService {
                 open.protocolMessage(),
                 current.aggregateVerificationKeyJsonHex(),
                 type,
-                aggregate.get().toJsonHex());
+                multiSignatureHex);
         try {
-            verifier().verifyCertificate(certificate);
+            // upstream's check of the new certificate, on the parent just read and the aggregate just made
+            // (not fetched and decoded again)
+            verifierOf(multiSignatureHex, aggregate.get()).verifyStandardCertificate(certificate, parent);
         } catch (CertificateVerifierException e) {
             throw new CertifierException("the new certificate of " + type + " does not verify: " + e.getMessage(), e);
         }
         long checked = System.nanoTime();
         ArtifactFields artifact = artifacts.build(type, certificate, sealedAt);
-        CertificateFields fields =
-                CertificateFields.fromMessage(CertificateJson.write(CertificateMessage.fromCertificate(certificate)));
+        CertificateFields fields = CertificateFields.of(CertificateMessage.fromCertificate(certificate));
         long verified = System.nanoTime();
         // the open message is marked first, and only if no one did: a replica that still believes it runs the
         // runtime (its lease lost a moment ago) cannot certify the same open message twice
@@ -372,6 +374,23 @@ public class CertifierService {
             verifierKey = key;
         }
         return v;
+    }
+
+    /** A verifier whose multi-signature check uses {@code aggregate} for the certificate that carries its hex. */
+    private CertificateChainVerifier verifierOf(String multiSignatureHex, StmAggregateSignature aggregate) {
+        CertificateChainVerifier chain = verifier();
+        return new CertificateChainVerifier(
+                hash -> {
+                    throw CertificateRetrieverException.notFound(hash);
+                },
+                (message, hex, avk, parameters) -> {
+                    if (hex.equals(multiSignatureHex)) {
+                        StmMultiSignatureVerifier.verify(message, aggregate, avk, parameters);
+                    } else {
+                        StmMultiSignatureVerifier.INSTANCE.verify(message, hex, avk, parameters);
+                    }
+                },
+                chain.genesisVerifier());
     }
 
     private static String indexesJson(long[] indexes) {

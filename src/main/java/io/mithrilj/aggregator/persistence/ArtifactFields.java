@@ -10,6 +10,8 @@ import io.mithrilj.aggregator.protocol.json.SignedEntityKind;
 /**
  * The indexed fields of an artifact detail message, read from its JSON text.
  *
+ * @param part   when not null, a piece of the artifact stored apart: {@code artifact} holds {@link
+ *               ArtifactPart#MARKER} where it goes
  * @param beacon upstream's beacon column: the bare epoch for stake distributions, a compact JSON object
  *               with sorted keys for the database types and Cardano transactions
  */
@@ -21,7 +23,21 @@ public record ArtifactFields(
         long epoch,
         String createdAt,
         String artifact,
-        String listItem) {
+        String listItem,
+        ArtifactPart part) {
+
+    /** An artifact stored whole. */
+    public ArtifactFields(
+            SignedEntityKind kind,
+            String id,
+            String certificateHash,
+            String beacon,
+            long epoch,
+            String createdAt,
+            String artifact,
+            String listItem) {
+        this(kind, id, certificateHash, beacon, epoch, createdAt, artifact, listItem, null);
+    }
 
     /** Read the fields of a detail message of the given kind; {@link IllegalArgumentException} when malformed. */
     public static ArtifactFields fromMessage(SignedEntityKind kind, String messageJson) {

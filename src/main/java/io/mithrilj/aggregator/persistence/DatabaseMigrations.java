@@ -36,7 +36,8 @@ public final class DatabaseMigrations {
             "V3__store_change_notifications.sql",
             "V4__certifier_store_order.sql",
             "V5__event_store.sql",
-            "V6__large_messages_uncompressed.sql");
+            "V6__large_messages_uncompressed.sql",
+            "V7__artifact_parts.sql");
 
     /** A JDBC location of the database; the password is kept out of {@link #toString()}. */
     public record JdbcTarget(String url, String user, String password) {

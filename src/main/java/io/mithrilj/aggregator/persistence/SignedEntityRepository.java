@@ -4,6 +4,7 @@ import io.mithrilj.aggregator.protocol.json.SignedEntityKind;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlResult;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -19,6 +20,10 @@ public class SignedEntityRepository {
 
     private final Pool pool;
     private final StoreChanges changes;
+
+    /** The stored artifact with its part, if any, put back in place of the marker. */
+    private static final String ARTIFACT = "case when se.artifact_part_id is null then se.artifact"
+            + " else replace(se.artifact, '" + ArtifactPart.MARKER + "', p.content) end";
 
     SignedEntityRepository(Pool pool, StoreChanges changes) {
         this.pool = pool;
@@ -51,10 +56,13 @@ public class SignedEntityRepository {
                 .chain(() -> on.preparedQuery(
                                 "delete from signed_entity where signed_entity_id = $1 or (signed_entity_type_id = $2 and beacon = $3)")
                         .execute(Tuple.of(a.id(), a.kind().id(), a.beacon())))
+                .chain(() -> a.part() == null || a.part().content() == null
+                        ? Uni.createFrom().voidItem()
+                        : savePart(on, a.part()))
                 .chain(() -> on.preparedQuery("""
                         insert into signed_entity (signed_entity_id, signed_entity_type_id, certificate_id, beacon, epoch,
-                            created_at, artifact, list_item)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8)""").execute(Tuple.from(new Object[] {
+                            created_at, artifact, list_item, artifact_part_id)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9)""").execute(Tuple.from(new Object[] {
                     a.id(),
                     a.kind().id(),
                     a.certificateHash(),
@@ -62,15 +70,45 @@ public class SignedEntityRepository {
                     a.epoch(),
                     a.createdAt(),
                     a.artifact(),
-                    a.listItem()
+                    a.listItem(),
+                    a.part() == null ? null : a.part().id()
                 })))
                 .replaceWithVoid();
+    }
+
+    /** Store a part ahead of its artifact (nothing when a part of that id is stored). */
+    public Uni<Void> savePart(ArtifactPart part) {
+        return savePart(pool, part);
+    }
+
+    private static Uni<Void> savePart(SqlClient on, ArtifactPart part) {
+        if (part.content() == null) throw new IllegalArgumentException("artifact part " + part.id() + ": no content");
+        return on.preparedQuery("""
+                        insert into artifact_part (artifact_part_id, epoch, content) values ($1, $2, $3)
+                        on conflict (artifact_part_id) do nothing""")
+                .execute(Tuple.of(part.id(), part.epoch(), part.content()))
+                .replaceWithVoid();
+    }
+
+    /** Whether a part is stored. */
+    public Uni<Boolean> hasPart(String id) {
+        return pool.preparedQuery("select 1 from artifact_part where artifact_part_id = $1")
+                .execute(Tuple.of(id))
+                .map(rows -> rows.size() > 0);
+    }
+
+    /** Delete the parts of epochs before {@code epoch} that no artifact refers to; the number deleted. */
+    public Uni<Integer> deleteUnreferencedPartsBefore(long epoch) {
+        return pool.preparedQuery("""
+                        delete from artifact_part p where p.epoch < $1
+                            and not exists (select 1 from signed_entity se where se.artifact_part_id = p.artifact_part_id)""").execute(Tuple.of(epoch)).map(SqlResult::rowCount);
     }
 
     /** Detail message of an artifact of the given kind. */
     public Uni<Optional<String>> findArtifact(SignedEntityKind kind, String id) {
         return pool.preparedQuery(
-                        "select artifact from signed_entity where signed_entity_id = $1 and signed_entity_type_id = $2")
+                        "select " + ARTIFACT
+                                + " from signed_entity se left join artifact_part p using (artifact_part_id) where se.signed_entity_id = $1 and se.signed_entity_type_id = $2")
                 .execute(Tuple.of(id, kind.id()))
                 .map(CertificateRepository::firstString);
     }
@@ -78,7 +116,8 @@ public class SignedEntityRepository {
     /** Detail message of the newest artifact of a kind at a beacon epoch. */
     public Uni<Optional<String>> findArtifactByEpoch(SignedEntityKind kind, long epoch) {
         return pool.preparedQuery(
-                        "select artifact from signed_entity where signed_entity_type_id = $1 and epoch = $2 order by insertion_seq desc limit 1")
+                        "select " + ARTIFACT
+                                + " from signed_entity se left join artifact_part p using (artifact_part_id) where se.signed_entity_type_id = $1 and se.epoch = $2 order by se.insertion_seq desc limit 1")
                 .execute(Tuple.of(kind.id(), epoch))
                 .map(CertificateRepository::firstString);
     }
@@ -86,7 +125,8 @@ public class SignedEntityRepository {
     /** Detail message of the newest artifact of a kind. */
     public Uni<Optional<String>> findLatestArtifact(SignedEntityKind kind) {
         return pool.preparedQuery(
-                        "select artifact from signed_entity where signed_entity_type_id = $1 order by insertion_seq desc limit 1")
+                        "select " + ARTIFACT
+                                + " from signed_entity se left join artifact_part p using (artifact_part_id) where se.signed_entity_type_id = $1 order by se.insertion_seq desc limit 1")
                 .execute(Tuple.of(kind.id()))
                 .map(CertificateRepository::firstString);
     }

@@ -2,6 +2,7 @@ package io.mithrilj.aggregator.runtime;
 
 import io.mithrilj.aggregator.config.AggregatorConfig;
 import io.mithrilj.aggregator.persistence.EpochSettingRepository;
+import io.mithrilj.aggregator.persistence.SignedEntityRepository;
 import io.mithrilj.aggregator.persistence.SignerRepository;
 import io.mithrilj.aggregator.persistence.StakePoolRepository;
 import io.mithrilj.aggregator.protocol.Epoch;
@@ -19,7 +20,8 @@ import org.jboss.logging.Logger;
  * fails the epoch transition (upstream runs it inside the transition and retries the whole transition on failure).
  * Spec aggregator-runtime.md §7 (spec aggregator-runtime.md §7): at each new epoch N, with L = max(
  * STORE_RETENTION_LIMIT, 3), stake pools of epochs before N − L, epoch settings before N − L and signer registrations
- * before N + 1 − L are deleted; nothing when the limit is unset. Certificates and artifacts are never pruned.
+ * before N + 1 − L are deleted; nothing when the limit is unset. Certificates and artifacts are never pruned; artifact
+ * parts stored ahead that no artifact refers to are, once their epoch is over (before N − 1).
  * PostgreSQL's autovacuum replaces upstream's WAL checkpoints and VACUUM.
  */
 @ApplicationScoped
@@ -32,6 +34,7 @@ public class UpkeepService {
     private final StakePoolRepository stakePools;
     private final EpochSettingRepository epochSettings;
     private final SignerRepository signers;
+    private final SignedEntityRepository signedEntities;
     private final Scheduler scheduler;
     private volatile Epoch requested;
     private volatile Epoch done;
@@ -41,7 +44,9 @@ public class UpkeepService {
             StakePoolRepository stakePools,
             EpochSettingRepository epochSettings,
             SignerRepository signers,
+            SignedEntityRepository signedEntities,
             Scheduler scheduler) {
+        this.signedEntities = signedEntities;
         this.scheduler = scheduler;
         this.config = config;
         this.stakePools = stakePools;
@@ -75,6 +80,13 @@ public class UpkeepService {
     }
 
     public void run(Epoch epoch) {
+        // artifact parts stored ahead for open messages never certified (whatever the retention: they are no
+        // artifact's); an epoch's open messages are not certified after it
+        int parts = signedEntities
+                .deleteUnreferencedPartsBefore(epoch.value() - 1)
+                .await()
+                .atMost(STORE_TIMEOUT);
+        if (parts > 0) LOG.debugf("upkeep at epoch %s: %d unused artifact parts deleted", epoch, parts);
         if (config.storeRetentionLimit().isEmpty()) return;
         long limit = Math.max(config.storeRetentionLimit().get(), MINIMUM_RETENTION);
         long n = epoch.value();

@@ -134,6 +134,18 @@ class DevnetCertificationTest {
                             SignableSeed.aggregateVerificationKey(artifact.signers()));
             assertThat(expected.computeHash()).isEqualTo(certificate.signedMessage());
         }
+        // their signers were stored ahead, as artifact parts, and the served text above put them back
+        long withParts = pool.query("select count(*) from signed_entity where signed_entity_type_id = 0"
+                        + " and artifact_part_id is not null")
+                .execute()
+                .await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .iterator()
+                .next()
+                .getLong(0);
+        assertThat(withParts)
+                .as("MithrilStakeDistributions stored with an artifact part")
+                .isEqualTo(msds.size());
         JsonNode csds = MessageJson.parse(RestAssured.get(aggregator + "/artifact/cardano-stake-distributions")
                 .then()
                 .statusCode(200)

@@ -48,16 +48,34 @@ public final class StakeDistributionJson {
         });
     }
 
+    /**
+     * The message with {@code signersRawJson} written as the value of {@code signers} in place of {@code
+     * m.signers()} (which is not read): what a store keeps when the signers are stored apart.
+     */
+    public static String writeMithril(MithrilStakeDistributionMessage m, String signersRawJson) {
+        return CertificateJson.generate(g -> writeMithril(g, m, signersRawJson));
+    }
+
     /** {@code epoch, signers, hash, certificate_hash, created_at, protocol_parameters}. */
     public static void writeMithril(JsonGenerator g, MithrilStakeDistributionMessage m) throws IOException {
+        writeMithril(g, m, null);
+    }
+
+    private static void writeMithril(JsonGenerator g, MithrilStakeDistributionMessage m, String signersRawJson)
+            throws IOException {
         g.writeStartObject();
         g.writeFieldName("epoch");
         writeU64(g, m.epoch().value());
-        g.writeArrayFieldStart("signers");
-        for (SignerWithStake s : m.signers()) {
-            writeSigner(g, s);
+        if (signersRawJson != null) {
+            g.writeFieldName("signers");
+            g.writeRawValue(signersRawJson);
+        } else {
+            g.writeArrayFieldStart("signers");
+            for (SignerWithStake s : m.signers()) {
+                writeSigner(g, s);
+            }
+            g.writeEndArray();
         }
-        g.writeEndArray();
         g.writeStringField("hash", m.hash());
         g.writeStringField("certificate_hash", m.certificateHash());
         g.writeStringField("created_at", Rfc3339.format(m.createdAt()));
