@@ -10,10 +10,12 @@ POOLS=${POOLS:-3000}
 EPOCH=${EPOCH:-240}
 CONCURRENCY=${CONCURRENCY:-32}
 PORT=${PORT:-18080}
-# JVM options of the service, e.g. SERVICE_JAVA_OPTS=-Xmx640m
+# JVM options of the service, e.g. SERVICE_JAVA_OPTS=-Xmx640m; PROFILE=1 records the service with JFR (service.jfr)
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 work=$(mktemp -d)
 echo "work directory: $work"
+profile=()
+if [ "${PROFILE:-0}" = 1 ]; then profile=("-XX:StartFlightRecording=filename=$work/service.jfr,settings=profile,dumponexit=true"); fi
 
 ./mvnw -B -ntp -o -q package -DskipTests -Dmithril.aot.skip=true   # the service's jar
 ./mvnw -B -ntp -o -q -Pjmh -DskipTests compile                     # and the load client
@@ -23,7 +25,7 @@ cp=$(./mvnw -B -ntp -o -q -Pjmh dependency:build-classpath -Dmdep.outputFile=/de
 ( cd "$work" && exec env SERVER_PORT="$PORT" DATA_STORES_DIRECTORY="$work/stores" \
     DEVNET_SIGNERS="$POOLS" DEVNET_EPOCH_LENGTH_SECONDS="$EPOCH" SIGNED_ENTITY_TYPES=MithrilStakeDistribution \
     PROTOCOL_PARAMETERS__K=2422 PROTOCOL_PARAMETERS__M=20973 PROTOCOL_PARAMETERS__PHI_F=0.2 \
-    "$JAVA_HOME/bin/java" ${SERVICE_JAVA_OPTS:-} -Dmithril.devnet.in-process-signers=false \
+    "$JAVA_HOME/bin/java" ${SERVICE_JAVA_OPTS:-} "${profile[@]}" -Dmithril.devnet.in-process-signers=false \
     -jar "$root/target/quarkus-app/quarkus-run.jar" -vvv serve > "$work/service.log" 2>&1 ) &
 pid=$!
 echo "service pid $pid"

@@ -80,6 +80,11 @@ public class CertifierService {
     private final Event<OpenMessage> opened;
     /** Single signatures as decoded when they were registered, by their stored text (decoding checks a G1 point). */
     private final Map<String, StmSingleSignature> decoded = new ConcurrentHashMap<>();
+    /**
+     * The open messages signatures were last stored against, by type and beacon: a signature is then stored in one
+     * statement (which itself checks the open message is still open), without reading the open message first.
+     */
+    private final Map<String, OpenMessage> openForSignatures = new ConcurrentHashMap<>();
     /** The signed message of each open message, hashed once rather than at every signature. */
     private final Map<UUID, String> signedMessages = new ConcurrentHashMap<>();
 
@@ -116,6 +121,7 @@ public class CertifierService {
         await(openMessages.deleteBeforeEpoch(epoch.value()));
         decoded.clear();
         signedMessages.clear();
+        openForSignatures.clear();
     }
 
     /** Marks the open message of this type and beacon expired when its time is up; returns it, if it exists. */
@@ -196,6 +202,12 @@ public class CertifierService {
      */
     public SignatureOutcome registerSingleSignature(
             SignedEntityType type, String partyId, StmSingleSignature signature, Optional<String> verifiedMessage) {
+        String key = type.index() + ":" + type.beaconJson();
+        OpenMessage known = openForSignatures.get(key);
+        if (known != null) {
+            if (storeIfOpen(known, partyId, signature, verifiedMessage)) return SignatureOutcome.REGISTERED;
+            openForSignatures.remove(key, known); // certified, expired or gone: read it again
+        }
         Optional<OpenMessage> open = openMessage(type);
         if (open.isEmpty()) {
             await(bufferedSignatures.save(new BufferedSingleSignatureRepository.BufferedSignature(
@@ -209,11 +221,34 @@ public class CertifierService {
         OpenMessage message = open.get();
         if (message.certified()) throw new SignatureRefusedException.AlreadyCertified(type);
         if (message.expired()) throw new SignatureRefusedException.Expired(type);
-        store(message, partyId, signature, verifiedMessage);
-        return SignatureOutcome.REGISTERED;
+        if (storeIfOpen(message, partyId, signature, verifiedMessage)) {
+            openForSignatures.put(key, message);
+            return SignatureOutcome.REGISTERED;
+        }
+        // certified or expired between the read and the insert
+        OpenMessage now = openMessage(type).orElse(message);
+        if (now.expired()) throw new SignatureRefusedException.Expired(type);
+        throw new SignatureRefusedException.AlreadyCertified(type);
+    }
+
+    /** {@link #store} for a signature received, in one statement that checks the open message is still open. */
+    private boolean storeIfOpen(
+            OpenMessage message, String partyId, StmSingleSignature signature, Optional<String> verifiedMessage) {
+        String text = checked(message, partyId, signature, verifiedMessage);
+        boolean stored = await(singleSignatures.saveIfOpen(stored(message, partyId, signature, text)));
+        if (stored) decoded.put(text, signature);
+        return stored;
     }
 
     private void store(
+            OpenMessage message, String partyId, StmSingleSignature signature, Optional<String> verifiedMessage) {
+        String text = checked(message, partyId, signature, verifiedMessage);
+        await(singleSignatures.save(stored(message, partyId, signature, text)));
+        decoded.put(text, signature);
+    }
+
+    /** Verifies the signature against the open message unless that was done; its stored text. */
+    private String checked(
             OpenMessage message, String partyId, StmSingleSignature signature, Optional<String> verifiedMessage) {
         String signedMessage = signedMessages.computeIfAbsent(
                 message.id(), id -> message.protocolMessage().computeHash());
@@ -225,15 +260,18 @@ public class CertifierService {
                 throw new SignatureRefusedException.Invalid(message.signedEntityType(), partyId, e);
             }
         }
-        String text = signature.toJsonHex();
-        await(singleSignatures.save(new StoredSingleSignature(
+        return signature.toJsonHex();
+    }
+
+    private static StoredSingleSignature stored(
+            OpenMessage message, String partyId, StmSingleSignature signature, String text) {
+        return new StoredSingleSignature(
                 message.id(),
                 partyId,
                 message.epoch().minus(1).value(),
                 indexesJson(signature.indexes()),
                 text,
-                Rfc3339.format(Instant.now()))));
-        decoded.put(text, signature);
+                Rfc3339.format(Instant.now()));
     }
 
     /**

@@ -54,6 +54,30 @@ public class SingleSignatureRepository {
                 .replaceWithVoid();
     }
 
+    /**
+     * Insert or replace, only while its open message exists and is neither certified nor expired (checked by the
+     * insert itself, so that no signature lands in an open message certified a moment before); whether it was
+     * stored.
+     */
+    public Uni<Boolean> saveIfOpen(StoredSingleSignature s) {
+        return pool.preparedQuery("""
+                insert into single_signature (open_message_id, signer_id, registration_epoch_setting_id,
+                    lottery_indexes, signature, created_at)
+                select $1, $2, $3, $4, $5, $6 where exists (select 1 from open_message
+                    where open_message_id = $1 and not is_certified and not is_expired)
+                on conflict (open_message_id, signer_id, registration_epoch_setting_id) do update
+                set lottery_indexes = excluded.lottery_indexes, signature = excluded.signature,
+                    created_at = excluded.created_at, insertion_seq = nextval('insertion_sequence')""")
+                .execute(Tuple.of(
+                        s.openMessageId(),
+                        s.signerId(),
+                        s.registrationEpoch(),
+                        s.lotteryIndexes(),
+                        s.signature(),
+                        s.createdAt()))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
     /** The signatures of an open message, in insertion order. */
     public Uni<List<StoredSingleSignature>> forOpenMessage(UUID openMessageId) {
         return forOpenMessage(pool, openMessageId);

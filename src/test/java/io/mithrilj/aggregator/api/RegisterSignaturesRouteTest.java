@@ -455,6 +455,20 @@ class RegisterSignaturesRouteTest {
     }
 
     @Test
+    void anOpenMessageCertifiedByAnotherProcessAfterASignatureRefusesTheNextOneWith410AndStoresNothing() {
+        // signed during the current epoch with its registrations (the stake distributions' are taken)
+        SignedEntityType type = new SignedEntityType.CardanoTransactions(CURRENT, 4242);
+        OpenMessage created = certifier.createOpenMessage(type, message);
+        java.util.Iterator<Signed> it = signatures.values().iterator();
+        Signed first = it.next();
+        post(first.body(type), 201); // this process now knows the open message
+        // certified by the replica that runs the runtime: what this one knows is stale, the insert itself checks
+        openMessages.markCertified(created.id()).await().atMost(T);
+        post(it.next().body(type), 410).body("label", equalTo("already_certified"));
+        assertThat(storedSignatures(created.id())).containsExactly(first.partyId);
+    }
+
+    @Test
     void anExpiredOpenMessageIs410Expired() {
         SignedEntityType type = new SignedEntityType.MithrilStakeDistribution(new Epoch(E + 3));
         OpenMessage created = certifier.createOpenMessage(type, message);
