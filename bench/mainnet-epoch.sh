@@ -31,7 +31,7 @@ pid=$!
 echo "service pid $pid"
 
 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "target/classes:$cp" \
-    io.mithrilj.aggregator.bench.MainnetEpochLoad "http://127.0.0.1:$PORT/aggregator" "$POOLS" "$EPOCH" "$CONCURRENCY" \
+    io.mithrilj.aggregator.bench.MainnetEpochLoad "http://127.0.0.1:$PORT/aggregator" "$POOLS" "$EPOCH" "$CONCURRENCY" "$pid" \
     | tee "$work/client.log"
 
 sleep 20   # the certificate, then cycles at rest

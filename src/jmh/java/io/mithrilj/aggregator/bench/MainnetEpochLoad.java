@@ -38,7 +38,8 @@ import java.util.function.Function;
  * registration of every pool (twice: for epochs N+1 and N+2) and the ingestion of every single signature of the
  * MithrilStakeDistribution of N+2. The service logs how long the certificate took to make (CertifierService).
  *
- * <p>Arguments: API root, pools, epoch length (seconds, as the service's), HTTP concurrency.
+ * <p>Arguments: API root, pools, epoch length (seconds, as the service's), HTTP concurrency, and optionally the
+ * service's pid (to report where the CPU goes while the signatures are posted).
  */
 public final class MainnetEpochLoad {
 
@@ -47,6 +48,7 @@ public final class MainnetEpochLoad {
         int pools = Integer.parseInt(args[1]);
         long epochLength = Long.parseLong(args[2]);
         int concurrency = Integer.parseInt(args[3]);
+        long servicePid = args.length > 4 ? Long.parseLong(args[4]) : -1;
 
         long t = System.nanoTime();
         DevnetNetwork network = new DevnetNetwork(pools, epochLength, InstantSource.system());
@@ -99,6 +101,7 @@ public final class MainnetEpochLoad {
         }
         AtomicInteger created = new AtomicInteger();
         AtomicInteger other = new AtomicInteger();
+        CpuTicks before = CpuTicks.now(servicePid);
         t = System.nanoTime();
         parallel(signatures.subList(1, signatures.size()), json -> {
             try {
@@ -110,10 +113,70 @@ public final class MainnetEpochLoad {
             return null;
         }, concurrency);
         double ingestion = seconds(t);
+        CpuTicks used = CpuTicks.now(servicePid).minus(before);
         System.out.printf(
                 "SIGNATURES: %d posted in %.2f s = %.0f signatures/s over HTTP (%d stored 201, %d other: 410 once the"
                         + " certificate is made, or refused)%n",
                 signatures.size() - 1, ingestion, (signatures.size() - 1) / ingestion, created.get(), other.get());
+
+        System.out.printf(
+                "CPU during the signatures (of %.2f core-seconds on %d cores): service %.2f, PostgreSQL %.2f, this"
+                        + " load client %.2f, other %.2f%n",
+                ingestion * Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().availableProcessors(),
+                used.service(),
+                used.postgres(),
+                used.client(),
+                used.machine() - used.service() - used.postgres() - used.client());
+    }
+
+    /** CPU seconds used so far (Linux /proc): the machine's busy time, the service, PostgreSQL's processes, us. */
+    record CpuTicks(double machine, double service, double postgres, double client) {
+        private static final double HZ = 100.0; // USER_HZ
+
+        static CpuTicks now(long servicePid) {
+            double machine = 0;
+            try {
+                String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat"))
+                        .getFirst()
+                        .trim()
+                        .split("\\s+");
+                // user nice system idle iowait irq softirq steal
+                for (int i : new int[] {1, 2, 3, 6, 7, 8}) machine += Long.parseLong(f[i]);
+            } catch (java.io.IOException e) {
+                return new CpuTicks(0, 0, 0, 0);
+            }
+            double postgres = 0;
+            java.io.File[] procs = new java.io.File("/proc").listFiles((d, n) -> n.chars().allMatch(Character::isDigit));
+            for (java.io.File p : procs == null ? new java.io.File[0] : procs) {
+                String stat = stat(Long.parseLong(p.getName()));
+                if (stat != null && stat.contains("(postgres)")) postgres += ticks(stat);
+            }
+            String service = servicePid > 0 ? stat(servicePid) : null;
+            return new CpuTicks(
+                    machine / HZ,
+                    service == null ? 0 : ticks(service) / HZ,
+                    postgres / HZ,
+                    ticks(stat(ProcessHandle.current().pid())) / HZ);
+        }
+
+        private static String stat(long pid) {
+            try {
+                return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        }
+
+        /** utime + stime of a /proc/[pid]/stat line. */
+        private static double ticks(String stat) {
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        }
+
+        CpuTicks minus(CpuTicks o) {
+            return new CpuTicks(machine - o.machine, service - o.service, postgres - o.postgres, client - o.client);
+        }
     }
 
     private static Map<String, String> register(

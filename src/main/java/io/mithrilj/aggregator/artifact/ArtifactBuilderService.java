@@ -1,6 +1,5 @@
 package io.mithrilj.aggregator.artifact;
 
-import io.mithrilj.aggregator.certifier.OpenMessage;
 import io.mithrilj.aggregator.certifier.SignableBuilderService;
 import io.mithrilj.aggregator.epoch.EpochService;
 import io.mithrilj.aggregator.persistence.ArtifactFields;
@@ -12,6 +11,7 @@ import io.mithrilj.aggregator.protocol.Epoch;
 import io.mithrilj.aggregator.protocol.MithrilStakeDistribution;
 import io.mithrilj.aggregator.protocol.ProtocolParameters;
 import io.mithrilj.aggregator.protocol.SignedEntityType;
+import io.mithrilj.aggregator.protocol.SignedEntityTypeDiscriminant;
 import io.mithrilj.aggregator.protocol.SignerWithStake;
 import io.mithrilj.aggregator.protocol.StakeDistribution;
 import io.mithrilj.aggregator.protocol.json.CardanoStakeDistributionMessage;
@@ -22,9 +22,9 @@ import io.mithrilj.aggregator.protocol.json.StakeDistributionJson;
 import io.mithrilj.aggregator.protocol.signable.CardanoStakeDistributionSignable;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.ObservesAsync;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -104,14 +104,15 @@ public class ArtifactBuilderService {
     }
 
     /**
-     * Stores ahead the large part of the artifact an open message will get, when it has one: the signers of a
-     * MithrilStakeDistribution. Run when the open message is created, off the runtime cycle; a failure only means
-     * the certificate's transaction writes the part itself.
+     * Stores ahead the large parts of the artifacts the epoch's open messages will get: the signers of its
+     * MithrilStakeDistribution, when that type is signed. Run by the epoch transition, before the open messages exist
+     * (and before the burst of signatures they draw); a failure only means the certificate's transaction writes the
+     * part itself.
      */
-    void stage(@ObservesAsync OpenMessage open) {
-        if (!(open.signedEntityType() instanceof SignedEntityType.MithrilStakeDistribution msd)) return;
+    public void storeAhead(Epoch epoch, Collection<SignedEntityTypeDiscriminant> signedTypes) {
+        if (!signedTypes.contains(SignedEntityTypeDiscriminant.MITHRIL_STAKE_DISTRIBUTION)) return;
         try {
-            MithrilStakeDistribution artifact = mithrilStakeDistribution(msd.epoch());
+            MithrilStakeDistribution artifact = mithrilStakeDistribution(epoch);
             if (storedParts.contains(artifact.hash())) return;
             long start = System.nanoTime();
             ArtifactPart part = signersPart(artifact);
@@ -120,7 +121,7 @@ public class ArtifactBuilderService {
             LOG.debugf(
                     "signers of the MithrilStakeDistribution of epoch %s stored ahead (%d signers, %d characters) in"
                             + " %.1f ms",
-                    msd.epoch(),
+                    epoch,
                     artifact.signersWithStake().size(),
                     part.content().length(),
                     (System.nanoTime() - start) / 1e6);
@@ -128,7 +129,7 @@ public class ArtifactBuilderService {
             LOG.warnf(
                     "could not store ahead the signers of the MithrilStakeDistribution of epoch %s (its certificate"
                             + " will): %s",
-                    msd.epoch(), e.getMessage());
+                    epoch, e.getMessage());
         }
     }
 
