@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Issue 17's mainnet-sized epoch, timed: the packaged service on the devnet with POOLS pools and mainnet's protocol
 # parameters (k=2422, m=20973, phi_f=0.2), its signers in another process (bench.MainnetEpochLoad) over HTTP.
-# Prints: registrations/s, single signatures/s, the certificate's making time (from the service's log), the
+# Prints: registrations/s, single signatures/s (a first burst at N+2, cold, then a warm one at N+3) with where the CPU
+# went meanwhile, the certificates' making time (from the service's log), the
 # service's peak RSS, and the runtime cycle at rest. Results go to docs/benchmarks.md by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."

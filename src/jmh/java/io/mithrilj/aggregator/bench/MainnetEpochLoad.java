@@ -70,55 +70,82 @@ public final class MainnetEpochLoad {
         settings = awaitEpoch(client, network, epochLength, Optional.of(n.next()));
         Map<String, String> forN2 = register(client, signers, settings, parameters, concurrency, "N+2");
 
-        // the MSD of N+2, as its signers compute it, and their signatures, before N+2 begins
+        // N+2: its signers register for N+3 during it; the MSD of N+2 signed first (the service's first burst of
+        // signatures since it started: cold code), then at N+3 the MSD of N+3 (warm: the steady state of a service
+        // that has run for epochs)
         Epoch n2 = n.next().next();
-        EpochSettings atN2 = settingsOf(n2, forN1, forN2);
-        List<SignerWithStake> next = new ArrayList<>();
+        List<String> atN2 = prepareSignatures(network, signers, n2, forN1, forN2, parameters, concurrency);
+        postSignatures(client, api, atN2, n2, epochLength, concurrency, servicePid, "N+2 (first burst: cold)");
+        settings = awaitEpoch(client, network, epochLength, Optional.of(n2));
+        Map<String, String> forN3 = register(client, signers, settings, parameters, concurrency, "N+3");
+        Epoch n3 = n2.next();
+        List<String> atN3 = prepareSignatures(network, signers, n3, forN2, forN3, parameters, concurrency);
+        postSignatures(client, api, atN3, n3, epochLength, concurrency, servicePid, "N+3 (warm)");
+    }
+
+    /** The MSD of {@code epoch}, as its signers compute it, and their signatures (pools that win no index send none). */
+    private static List<String> prepareSignatures(
+            DevnetNetwork network,
+            List<SimulatedSigner> signers,
+            Epoch epoch,
+            Map<String, String> current,
+            Map<String, String> next,
+            ProtocolParameters parameters,
+            int concurrency)
+            throws Exception {
+        EpochSettings settings = settingsOf(epoch, current, next);
+        List<SignerWithStake> nextSigners = new ArrayList<>();
         Map<String, Long> stakes = network.chain().currentStakeDistribution();
-        for (String json : forN2.values()) next.add(signerWithStake(json, stakes));
-        SignedEntityType msd = new SignedEntityType.MithrilStakeDistribution(n2);
+        for (String json : next.values()) nextSigners.add(signerWithStake(json, stakes));
+        SignedEntityType msd = new SignedEntityType.MithrilStakeDistribution(epoch);
         ProtocolMessage message = MithrilStakeDistributionSignable.computeSeededProtocolMessage(
-                n2, SignableSeed.of(n2, next, parameters));
-        t = System.nanoTime();
-        List<String> signatures = parallel(signers, s -> s.prepareSignature(atN2, msd, message), concurrency)
+                epoch, SignableSeed.of(epoch, nextSigners, parameters));
+        long t = System.nanoTime();
+        List<String> signatures = parallel(signers, s -> s.prepareSignature(settings, msd, message), concurrency)
                 .stream()
                 .flatMap(Optional::stream)
                 .toList();
         System.out.printf(
-                "prepared %d single signatures (of %d signers, the others won no index) in %.1f s%n",
-                signatures.size(), signers.size(), seconds(t));
+                "prepared %d single signatures for %s (of %d signers, the others won no index) in %.1f s%n",
+                signatures.size(), msd, signers.size(), seconds(t));
+        return signatures;
+    }
 
-        // wait for the open message of MSD(N+2): the first signature is stored (201), not refused or buffered
+    /**
+     * Waits for the open message of the epoch's MSD (the first signature is stored, 201, not refused or buffered),
+     * then posts every other signature at once with the lean client, timed, with where the CPU went meanwhile.
+     */
+    private static void postSignatures(
+            AggregatorClient client,
+            URI api,
+            List<String> signatures,
+            Epoch epoch,
+            long epochLength,
+            int concurrency,
+            long servicePid,
+            String label)
+            throws Exception {
         Instant deadline = Instant.now().plusSeconds(epochLength * 3);
         while (true) {
             try {
                 if (client.registerSignature(signatures.getFirst()) == AggregatorClient.SignatureOutcome.REGISTERED) break;
             } catch (RuntimeException e) {
-                // not authenticated yet: the aggregator is not at N+2 or has not computed its signers
+                // not authenticated yet: the aggregator is not at this epoch or has not computed its signers
             }
-            if (Instant.now().isAfter(deadline)) throw new IllegalStateException("no open message for " + msd);
+            if (Instant.now().isAfter(deadline)) throw new IllegalStateException("no open message at " + epoch);
             Thread.sleep(200);
         }
-        AtomicInteger created = new AtomicInteger();
-        AtomicInteger other = new AtomicInteger();
+        RawHttpPoster poster = new RawHttpPoster(api, concurrency);
+        List<byte[]> requests = poster.encode("/register-signatures", signatures.subList(1, signatures.size()));
         CpuTicks before = CpuTicks.now(servicePid);
-        t = System.nanoTime();
-        parallel(signatures.subList(1, signatures.size()), json -> {
-            try {
-                var outcome = client.registerSignature(json);
-                (outcome == AggregatorClient.SignatureOutcome.REGISTERED ? created : other).incrementAndGet();
-            } catch (RuntimeException e) {
-                other.incrementAndGet();
-            }
-            return null;
-        }, concurrency);
+        long t = System.nanoTime();
+        Map<Integer, Integer> statuses = poster.send(requests);
         double ingestion = seconds(t);
         CpuTicks used = CpuTicks.now(servicePid).minus(before);
         System.out.printf(
-                "SIGNATURES: %d posted in %.2f s = %.0f signatures/s over HTTP (%d stored 201, %d other: 410 once the"
-                        + " certificate is made, or refused)%n",
-                signatures.size() - 1, ingestion, (signatures.size() - 1) / ingestion, created.get(), other.get());
-
+                "SIGNATURES %s: %d posted in %.2f s = %.0f signatures/s over HTTP (responses by status: %s; 410 once"
+                        + " the certificate is made)%n",
+                label, requests.size(), ingestion, requests.size() / ingestion, new java.util.TreeMap<>(statuses));
         System.out.printf(
                 "CPU during the signatures (of %.2f core-seconds on %d cores): service %.2f, PostgreSQL %.2f, this"
                         + " load client %.2f, other %.2f%n",
