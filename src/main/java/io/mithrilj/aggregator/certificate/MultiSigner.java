@@ -5,7 +5,6 @@ import io.mithrilj.aggregator.crypto.stm.StmAggregateVerificationKey;
 import io.mithrilj.aggregator.crypto.stm.StmClerk;
 import io.mithrilj.aggregator.crypto.stm.StmClosedKeyRegistration;
 import io.mithrilj.aggregator.crypto.stm.StmException;
-import io.mithrilj.aggregator.crypto.stm.StmLottery;
 import io.mithrilj.aggregator.crypto.stm.StmParameters;
 import io.mithrilj.aggregator.crypto.stm.StmRegisteredParty;
 import io.mithrilj.aggregator.crypto.stm.StmSingleSignature;
@@ -55,11 +54,7 @@ public final class MultiSigner {
         // each party's lottery threshold (a 640-bit series of its stake) and key point made ready now, when the
         // epoch's signers are set up, rather than by the first signature of each party in the burst that follows an
         // open message (mainnet: ~1500 signatures within seconds)
-        long total = registration.totalStake();
-        registration.parties().parallelStream().forEach(p -> {
-            StmLottery.threshold(p.stake(), total, stmParameters.phiF());
-            p.vk().point().prepare();
-        });
+        clerk.prepareParties();
     }
 
     /**

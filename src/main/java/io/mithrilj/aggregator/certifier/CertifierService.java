@@ -28,6 +28,7 @@ import io.mithrilj.aggregator.protocol.Certificate;
 import io.mithrilj.aggregator.protocol.Epoch;
 import io.mithrilj.aggregator.protocol.ProtocolMessage;
 import io.mithrilj.aggregator.protocol.SignedEntityType;
+import io.mithrilj.aggregator.protocol.SignedEntityTypeDiscriminant;
 import io.mithrilj.aggregator.protocol.json.CertificateJson;
 import io.mithrilj.aggregator.protocol.json.CertificateMessage;
 import io.mithrilj.aggregator.protocol.json.Rfc3339;
@@ -38,6 +39,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +116,14 @@ public class CertifierService {
         this.genesisKeys = genesisKeys;
         this.settings = settings;
         this.opened = opened;
+    }
+
+    /**
+     * Stores ahead the large parts of the artifacts this epoch's certificates will carry (see {@link
+     * ArtifactBuilderService#storeAhead}): done by the epoch transition, before the open messages exist.
+     */
+    public void storeArtifactPartsAhead(Epoch epoch, Collection<SignedEntityTypeDiscriminant> signedTypes) {
+        artifacts.storeAhead(epoch, signedTypes);
     }
 
     /** A new epoch: open messages of earlier epochs go, with their single signatures. */

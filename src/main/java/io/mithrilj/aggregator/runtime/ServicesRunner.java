@@ -1,6 +1,5 @@
 package io.mithrilj.aggregator.runtime;
 
-import io.mithrilj.aggregator.artifact.ArtifactBuilderService;
 import io.mithrilj.aggregator.cardano.era.EraEpochToken;
 import io.mithrilj.aggregator.cardano.era.EraReader;
 import io.mithrilj.aggregator.cardano.ticker.MithrilTickerService;
@@ -54,8 +53,6 @@ public class ServicesRunner implements AggregatorRunner {
     private volatile String mithrilEra;
     private final Map<Long, StakeDistribution> stakesByEpoch = new ConcurrentHashMap<>();
 
-    private final ArtifactBuilderService artifacts;
-
     ServicesRunner(
             ChainObserver chainObserver,
             ImmutableFileObserver immutableFileObserver,
@@ -66,9 +63,7 @@ public class ServicesRunner implements AggregatorRunner {
             CertifierService certifier,
             SignableBuilderService signables,
             UpkeepService upkeep,
-            ArtifactBuilderService artifacts,
             AggregatorMetrics metrics) {
-        this.artifacts = artifacts;
         this.chainObserver = chainObserver;
         this.ticker = new MithrilTickerService(chainObserver, immutableFileObserver);
         this.eraReader = eraReader;
@@ -192,7 +187,8 @@ public class ServicesRunner implements AggregatorRunner {
         if (epochService.multiSignersIfComputed().isPresent()) return;
         epochService.precomputeEpochData();
         // the large parts of the epoch's artifacts, written before its open messages and the signatures they draw
-        artifacts.storeAhead(epochService.data().epoch(), epochService.data().signedEntityTypes());
+        certifier.storeArtifactPartsAhead(
+                epochService.data().epoch(), epochService.data().signedEntityTypes());
     }
 
     @Override
