@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Upstream {@code ProtocolMultiSigner} (mithril-common {@code protocol/multi_signer.rs}): the signers of an epoch
@@ -124,8 +125,17 @@ public final class MultiSigner {
      * quorum k; empty otherwise (upstream's {@code NotEnoughSignatures}, which is a wait, not an error).
      */
     public Optional<StmAggregateSignature> aggregate(List<StmSingleSignature> signatures, String signedMessage) {
+        return aggregate(signatures, signedMessage, s -> false);
+    }
+
+    /**
+     * The same, with the signatures for which {@code verified} holds not checked again (see {@link
+     * StmClerk#aggregate(List, byte[], Predicate)}): the caller verified them over this message with these signers.
+     */
+    public Optional<StmAggregateSignature> aggregate(
+            List<StmSingleSignature> signatures, String signedMessage, Predicate<StmSingleSignature> verified) {
         try {
-            return Optional.of(clerk.aggregate(signatures, bytes(signedMessage)));
+            return Optional.of(clerk.aggregate(signatures, bytes(signedMessage), verified));
         } catch (StmException.NotEnoughSignatures e) {
             return Optional.empty();
         }

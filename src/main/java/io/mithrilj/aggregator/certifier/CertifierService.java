@@ -40,7 +40,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,8 +82,13 @@ public class CertifierService {
     private final GenesisKeys genesisKeys;
     private final ApiSettings settings;
     private final Event<OpenMessage> opened;
-    /** Single signatures as decoded when they were registered, by their stored text (decoding checks a G1 point). */
-    private final Map<String, StmSingleSignature> decoded = new ConcurrentHashMap<>();
+    /**
+     * Single signatures this process stored, as decoded and verified then (over their open message's signed message,
+     * with the epoch's signers), by their stored text: the certificate neither decodes nor checks them again.
+     */
+    private final Map<String, VerifiedSignature> decoded = new ConcurrentHashMap<>();
+
+    private record VerifiedSignature(StmSingleSignature signature, UUID openMessageId) {}
     /**
      * The open messages signatures were last stored against, by type and beacon: a signature is then stored in one
      * statement (which itself checks the open message is still open), without reading the open message first.
@@ -246,7 +253,7 @@ public class CertifierService {
             OpenMessage message, String partyId, StmSingleSignature signature, Optional<String> verifiedMessage) {
         String text = checked(message, partyId, signature, verifiedMessage);
         boolean stored = await(singleSignatures.saveIfOpen(stored(message, partyId, signature, text)));
-        if (stored) decoded.put(text, signature);
+        if (stored) decoded.put(text, new VerifiedSignature(signature, message.id()));
         return stored;
     }
 
@@ -254,7 +261,7 @@ public class CertifierService {
             OpenMessage message, String partyId, StmSingleSignature signature, Optional<String> verifiedMessage) {
         String text = checked(message, partyId, signature, verifiedMessage);
         await(singleSignatures.save(stored(message, partyId, signature, text)));
-        decoded.put(text, signature);
+        decoded.put(text, new VerifiedSignature(signature, message.id()));
     }
 
     /** Verifies the signature against the open message unless that was done; its stored text. */
@@ -298,11 +305,19 @@ public class CertifierService {
         long start = System.nanoTime();
         List<StoredSingleSignature> stored = await(singleSignatures.forOpenMessage(open.id()));
         List<StmSingleSignature> signatures = new ArrayList<>(stored.size());
+        // the ones this process verified over this open message when they arrived (others, e.g. stored by another
+        // replica or before a restart, are checked by the aggregation as upstream checks them all)
+        Set<StmSingleSignature> verifiedOnArrival = Collections.newSetFromMap(new IdentityHashMap<>());
         Set<String> parties = new HashSet<>();
         for (StoredSingleSignature s : stored) {
             try {
-                StmSingleSignature known = decoded.get(s.signature());
-                signatures.add(known != null ? known : StmSingleSignature.decode(s.signature()));
+                VerifiedSignature known = decoded.get(s.signature());
+                if (known != null && known.openMessageId().equals(open.id())) {
+                    signatures.add(known.signature());
+                    verifiedOnArrival.add(known.signature());
+                } else {
+                    signatures.add(StmSingleSignature.decode(s.signature()));
+                }
                 parties.add(s.signerId());
             } catch (StmException e) {
                 throw new CertifierException("stored single signature of " + s.signerId() + " does not decode", e);
@@ -312,7 +327,8 @@ public class CertifierService {
         MultiSigner current = epochService.multiSigners().current();
         String signedMessage = open.protocolMessage().computeHash();
         long loaded = System.nanoTime();
-        Optional<StmAggregateSignature> aggregate = current.aggregate(signatures, signedMessage);
+        Optional<StmAggregateSignature> aggregate =
+                current.aggregate(signatures, signedMessage, verifiedOnArrival::contains);
         long aggregated = System.nanoTime();
         if (aggregate.isEmpty()) {
             LOG.debugf("%s: %d single signatures, quorum not reached", type, signatures.size());

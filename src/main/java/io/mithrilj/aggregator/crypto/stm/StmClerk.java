@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
 /**
@@ -54,9 +55,21 @@ public final class StmClerk {
     /** Aggregates; throws {@link StmException.NotEnoughSignatures} if the valid signatures cover fewer than k indices. */
     public StmAggregateSignature aggregate(List<StmSingleSignature> signatures, byte[] message)
             throws StmException.NotEnoughSignatures {
+        return aggregate(signatures, message, s -> false);
+    }
+
+    /**
+     * The same, with the signatures for which {@code verified} holds taken as valid without checking them again:
+     * the caller has verified them, each on its own, over this message with this registration (an aggregator checks
+     * every signature when it arrives; checking them all again when the quorum is reached is upstream's way, and
+     * costs the cycle that makes the certificate a batch pairing and every lottery index).
+     */
+    public StmAggregateSignature aggregate(
+            List<StmSingleSignature> signatures, byte[] message, Predicate<StmSingleSignature> verified)
+            throws StmException.NotEnoughSignatures {
         StmAggregateVerificationKey avk = registration.aggregateVerificationKey();
         byte[] msgp = avk.concatenateWithMessage(message);
-        List<StmSignatureWithParty> valid = validSignatures(signatures, avk, msgp);
+        List<StmSignatureWithParty> valid = validSignatures(signatures, avk, msgp, verified);
         List<StmSignatureWithParty> selected = select(valid);
         selected.sort(
                 Comparator.comparing((StmSignatureWithParty s) -> s.signature().signerIndex(), Long::compareUnsigned));
@@ -69,14 +82,48 @@ public final class StmClerk {
     /** Step 1: the signatures that pass upstream's single-signature verification, in input order. */
     List<StmSignatureWithParty> validSignatures(
             List<StmSingleSignature> signatures, StmAggregateVerificationKey avk, byte[] msgp) {
+        return validSignatures(signatures, avk, msgp, s -> false);
+    }
+
+    private List<StmSignatureWithParty> validSignatures(
+            List<StmSingleSignature> signatures,
+            StmAggregateVerificationKey avk,
+            byte[] msgp,
+            Predicate<StmSingleSignature> verified) {
         List<StmSignatureWithParty> candidates = new ArrayList<>(signatures.size());
+        List<StmSignatureWithParty> trusted = new ArrayList<>();
         for (StmSingleSignature s : signatures) {
             long idx = s.signerIndex();
             if (idx < 0 || idx >= registration.size()) {
                 continue; // no registered party at that index
             }
-            candidates.add(new StmSignatureWithParty(s, registration.parties().get((int) idx)));
+            StmSignatureWithParty c =
+                    new StmSignatureWithParty(s, registration.parties().get((int) idx));
+            (verified.test(s) ? trusted : candidates).add(c);
         }
+        if (candidates.isEmpty()) {
+            return trusted;
+        }
+        List<StmSignatureWithParty> checked = checkedSignatures(candidates, avk, msgp);
+        if (trusted.isEmpty()) {
+            return checked;
+        }
+        // back in input order
+        Set<StmSingleSignature> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        trusted.forEach(c -> kept.add(c.signature()));
+        checked.forEach(c -> kept.add(c.signature()));
+        List<StmSignatureWithParty> out = new ArrayList<>(kept.size());
+        for (StmSingleSignature s : signatures) {
+            if (kept.remove(s)) {
+                out.add(new StmSignatureWithParty(s, registration.parties().get((int) s.signerIndex())));
+            }
+        }
+        return out;
+    }
+
+    /** Upstream's checks of each candidate: point, lottery, BLS (in one randomised batch first). */
+    private List<StmSignatureWithParty> checkedSignatures(
+            List<StmSignatureWithParty> candidates, StmAggregateVerificationKey avk, byte[] msgp) {
         // lottery and point checks (cheap or cached), on both cores
         boolean[] ok = new boolean[candidates.size()];
         IntStream.range(0, candidates.size()).parallel().forEach(i -> {

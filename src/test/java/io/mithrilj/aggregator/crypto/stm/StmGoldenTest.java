@@ -245,6 +245,20 @@ class StmGoldenTest {
         assertEquals(
                 AGGREGATE_GOLDEN,
                 clerk.aggregate(List.of(forged, s1, s2), new byte[16]).toJson());
+        // signatures the caller verified are taken as they are, the others still checked: the forged one, not
+        // vouched for, is dropped; vouching for both valid ones gives the same aggregate
+        assertEquals(
+                AGGREGATE_GOLDEN,
+                clerk.aggregate(List.of(forged, s1, s2), new byte[16], s -> s != forged)
+                        .toJson());
+        assertEquals(
+                AGGREGATE_GOLDEN,
+                clerk.aggregate(List.of(forged, s1, s2), new byte[16], s -> s == s1)
+                        .toJson());
+        assertEquals(
+                AGGREGATE_GOLDEN,
+                clerk.aggregate(List.of(s2, forged, s1), new byte[16], s -> s != forged)
+                        .toJson());
         // unsupported proof system byte
         byte[] bytes = agg.toBytes();
         bytes[0] = 1;
