@@ -73,6 +73,7 @@ public class CertifierService {
 
     private final OpenMessageRepository openMessages;
     private final SingleSignatureRepository singleSignatures;
+    private final SingleSignatureWriter signatureWriter;
     private final BufferedSingleSignatureRepository bufferedSignatures;
     private final CertificateRepository certificates;
     private final SignedEntityRepository signedEntities;
@@ -114,6 +115,7 @@ public class CertifierService {
             Event<OpenMessage> opened) {
         this.openMessages = openMessages;
         this.singleSignatures = singleSignatures;
+        this.signatureWriter = new SingleSignatureWriter(singleSignatures, STORE_TIMEOUT);
         this.bufferedSignatures = bufferedSignatures;
         this.certificates = certificates;
         this.signedEntities = signedEntities;
@@ -252,7 +254,7 @@ public class CertifierService {
     private boolean storeIfOpen(
             OpenMessage message, String partyId, StmSingleSignature signature, Optional<String> verifiedMessage) {
         String text = checked(message, partyId, signature, verifiedMessage);
-        boolean stored = await(singleSignatures.saveIfOpen(stored(message, partyId, signature, text)));
+        boolean stored = signatureWriter.storeIfOpen(stored(message, partyId, signature, text));
         if (stored) decoded.put(text, new VerifiedSignature(signature, message.id()));
         return stored;
     }

@@ -6,7 +6,9 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -76,6 +78,58 @@ public class SingleSignatureRepository {
                         s.signature(),
                         s.createdAt()))
                 .map(rows -> rows.rowCount() > 0);
+    }
+
+    /**
+     * {@link #saveIfOpen} for several signatures in one statement (one commit); the signatures stored, as {@link
+     * #key}s. Two signatures with one key in the list fail the statement, as does one a foreign key refuses.
+     */
+    public Uni<Set<String>> saveAllIfOpen(List<StoredSingleSignature> rows) {
+        int n = rows.size();
+        UUID[] openMessages = new UUID[n];
+        String[] signers = new String[n];
+        Long[] epochs = new Long[n];
+        String[] indexes = new String[n];
+        String[] signatures = new String[n];
+        String[] createdAt = new String[n];
+        for (int i = 0; i < n; i++) {
+            StoredSingleSignature s = rows.get(i);
+            openMessages[i] = s.openMessageId();
+            signers[i] = s.signerId();
+            epochs[i] = s.registrationEpoch();
+            indexes[i] = s.lotteryIndexes();
+            signatures[i] = s.signature();
+            createdAt[i] = s.createdAt();
+        }
+        return pool.preparedQuery("""
+                insert into single_signature (open_message_id, signer_id, registration_epoch_setting_id,
+                    lottery_indexes, signature, created_at)
+                select u.o, u.s, u.r, u.l, u.g, u.c
+                from unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[])
+                    with ordinality as u(o, s, r, l, g, c, n)
+                where exists (select 1 from open_message m
+                    where m.open_message_id = u.o and not m.is_certified and not m.is_expired)
+                order by u.n
+                on conflict (open_message_id, signer_id, registration_epoch_setting_id) do update
+                set lottery_indexes = excluded.lottery_indexes, signature = excluded.signature,
+                    created_at = excluded.created_at, insertion_seq = nextval('insertion_sequence')
+                returning open_message_id, signer_id, registration_epoch_setting_id""")
+                .execute(Tuple.of(openMessages, signers, epochs, indexes, signatures, createdAt))
+                .map(result -> {
+                    Set<String> stored = new HashSet<>();
+                    result.forEach(r -> stored.add(key(r.getUUID(0), r.getString(1), r.getLong(2))));
+                    return stored;
+                });
+    }
+
+    /** The identity of a stored single signature. */
+    public static String key(UUID openMessageId, String signerId, long registrationEpoch) {
+        return openMessageId + "/" + signerId + "/" + registrationEpoch;
+    }
+
+    /** The identity of a stored single signature. */
+    public static String key(StoredSingleSignature s) {
+        return key(s.openMessageId(), s.signerId(), s.registrationEpoch());
     }
 
     /** The signatures of an open message, in insertion order. */
