@@ -3,6 +3,7 @@ package io.mithrilj.aggregator.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mithrilj.aggregator.certificate.MultiSigner;
 import io.mithrilj.aggregator.certifier.CertifierService;
+import io.mithrilj.aggregator.certifier.CpuSlots;
 import io.mithrilj.aggregator.certifier.SignatureRefusedException;
 import io.mithrilj.aggregator.crypto.stm.StmException;
 import io.mithrilj.aggregator.crypto.stm.StmSingleSignature;
@@ -22,7 +23,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
 
 /**
  * {@code /register-signatures} (spec aggregator-runtime.md §10.3): body checked, {@code
@@ -33,13 +33,6 @@ import java.util.concurrent.Semaphore;
  */
 @Path("/aggregator")
 public class SignatureResource {
-
-    /**
-     * Decoding and checking a signature is CPU-bound work (a G1 point, a pairing, the lottery): at most one per core
-     * at a time. A mainnet quorum is ~1500 signatures within seconds; queued here, they leave the runtime cycle its
-     * share of the CPU to make the certificate, instead of twenty request threads crowding it out.
-     */
-    private static final Semaphore CHECKS = new Semaphore(Runtime.getRuntime().availableProcessors());
 
     private final EpochService epochService;
     private final CertifierService certifier;
@@ -63,21 +56,17 @@ public class SignatureResource {
         json.u64Array("indexes");
         String signedMessage = json.string("signed_message");
         metrics.increment(MithrilMetric.SIGNATURE_REGISTRATION_TOTAL_RECEIVED, "HTTP");
-        StmSingleSignature signature;
-        Optional<Boolean> byCurrentSigners;
-        CHECKS.acquireUninterruptibly();
-        try {
+        // CPU-bound: in one of the certifier's slots (one per core)
+        StmSingleSignature signature = CpuSlots.run(() -> {
             try {
-                signature = StmSingleSignature.decode(signatureText);
+                return StmSingleSignature.decode(signatureText);
             } catch (StmException e) {
                 throw ApiException.badRequest(
                         "Could not decode signature payload",
                         "Could not decode the single signature: " + e.getMessage());
             }
-            byCurrentSigners = authenticate(signedMessage, partyId, signature);
-        } finally {
-            CHECKS.release();
-        }
+        });
+        Optional<Boolean> byCurrentSigners = CpuSlots.run(() -> authenticate(signedMessage, partyId, signature));
         if (byCurrentSigners.isEmpty()) {
             throw ApiException.badRequest("Could not authenticate signature", "Signature could not be authenticated");
         }

@@ -114,6 +114,10 @@ public class ArtifactBuilderService {
         try {
             MithrilStakeDistribution artifact = mithrilStakeDistribution(epoch);
             if (storedParts.contains(artifact.hash())) return;
+            if (await(signedEntities.hasPart(artifact.hash()))) { // e.g. stored before a restart
+                storedParts.add(artifact.hash());
+                return;
+            }
             long start = System.nanoTime();
             ArtifactPart part = signersPart(artifact);
             await(signedEntities.savePart(part));

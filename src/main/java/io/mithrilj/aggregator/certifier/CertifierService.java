@@ -329,33 +329,38 @@ public class CertifierService {
         MultiSigner current = epochService.multiSigners().current();
         String signedMessage = open.protocolMessage().computeHash();
         long loaded = System.nanoTime();
-        Optional<StmAggregateSignature> aggregate =
-                current.aggregate(signatures, signedMessage, verifiedOnArrival::contains);
-        long aggregated = System.nanoTime();
-        if (aggregate.isEmpty()) {
-            LOG.debugf("%s: %d single signatures, quorum not reached", type, signatures.size());
-            return Optional.empty();
-        }
-        Certificate parent = await(
-                        certificates.masterCertificateMessage(open.epoch().value()))
-                .map(CertificateJson::readCertificate)
-                .orElseThrow(() -> new CertifierException("No parent certificate found for epoch " + open.epoch()));
-        Instant sealedAt = Instant.now();
-        String multiSignatureHex = aggregate.get().toJsonHex();
-        Certificate certificate = CertificateFactory.standard(
-                parent.hash(),
-                open.epoch(),
-                settings.network(),
-                data.currentProtocolParameters(),
-                open.createdAt(),
-                sealedAt,
-                data.currentSigners(),
-                parties,
-                open.protocolMessage(),
-                current.aggregateVerificationKeyJsonHex(),
-                type,
-                multiSignatureHex);
-        try {
+        // CPU-bound (aggregation, then upstream's check of the certificate): in a slot like a signature's check, so
+        // that a burst still arriving leaves this cycle a core
+        long aggregated;
+        Instant sealedAt;
+        Certificate certificate;
+        try (CpuSlots.Slot slot = CpuSlots.take()) {
+            Optional<StmAggregateSignature> aggregate =
+                    current.aggregate(signatures, signedMessage, verifiedOnArrival::contains);
+            aggregated = System.nanoTime();
+            if (aggregate.isEmpty()) {
+                LOG.debugf("%s: %d single signatures, quorum not reached", type, signatures.size());
+                return Optional.empty();
+            }
+            Certificate parent = await(
+                            certificates.masterCertificateMessage(open.epoch().value()))
+                    .map(CertificateJson::readCertificate)
+                    .orElseThrow(() -> new CertifierException("No parent certificate found for epoch " + open.epoch()));
+            sealedAt = Instant.now();
+            String multiSignatureHex = aggregate.get().toJsonHex();
+            certificate = CertificateFactory.standard(
+                    parent.hash(),
+                    open.epoch(),
+                    settings.network(),
+                    data.currentProtocolParameters(),
+                    open.createdAt(),
+                    sealedAt,
+                    data.currentSigners(),
+                    parties,
+                    open.protocolMessage(),
+                    current.aggregateVerificationKeyJsonHex(),
+                    type,
+                    multiSignatureHex);
             // upstream's check of the new certificate, on the parent just read and the aggregate just made
             // (not fetched and decoded again)
             verifierOf(multiSignatureHex, aggregate.get()).verifyStandardCertificate(certificate, parent);
