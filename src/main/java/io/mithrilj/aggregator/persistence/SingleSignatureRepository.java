@@ -33,26 +33,34 @@ public class SingleSignatureRepository {
         this.pool = pool;
     }
 
+    private static final String INSERT = """
+            insert into single_signature (open_message_id, signer_id, registration_epoch_setting_id,
+                lottery_indexes, signature, created_at)
+            """;
+    /** Upstream's insert or replace: a replaced signature becomes the newest. */
+    private static final String REPLACE = """
+            on conflict (open_message_id, signer_id, registration_epoch_setting_id) do update
+            set lottery_indexes = excluded.lottery_indexes, signature = excluded.signature,
+                created_at = excluded.created_at, insertion_seq = nextval('insertion_sequence')""";
+
+    private static Tuple tuple(StoredSingleSignature s) {
+        return Tuple.of(
+                s.openMessageId(),
+                s.signerId(),
+                s.registrationEpoch(),
+                s.lotteryIndexes(),
+                s.signature(),
+                s.createdAt());
+    }
+
     /** Insert or replace on (open message, signer, registration epoch); a replaced one becomes the newest. */
     public Uni<Void> save(StoredSingleSignature s) {
         return save(pool, s);
     }
 
     public Uni<Void> save(SqlClient on, StoredSingleSignature s) {
-        return on.preparedQuery("""
-                insert into single_signature (open_message_id, signer_id, registration_epoch_setting_id,
-                    lottery_indexes, signature, created_at)
-                values ($1, $2, $3, $4, $5, $6)
-                on conflict (open_message_id, signer_id, registration_epoch_setting_id) do update
-                set lottery_indexes = excluded.lottery_indexes, signature = excluded.signature,
-                    created_at = excluded.created_at, insertion_seq = nextval('insertion_sequence')""")
-                .execute(Tuple.of(
-                        s.openMessageId(),
-                        s.signerId(),
-                        s.registrationEpoch(),
-                        s.lotteryIndexes(),
-                        s.signature(),
-                        s.createdAt()))
+        return on.preparedQuery(INSERT + "values ($1, $2, $3, $4, $5, $6)\n" + REPLACE)
+                .execute(tuple(s))
                 .replaceWithVoid();
     }
 
@@ -62,22 +70,10 @@ public class SingleSignatureRepository {
      * stored.
      */
     public Uni<Boolean> saveIfOpen(StoredSingleSignature s) {
-        return pool.preparedQuery("""
-                insert into single_signature (open_message_id, signer_id, registration_epoch_setting_id,
-                    lottery_indexes, signature, created_at)
-                select $1, $2, $3, $4, $5, $6 where exists (select 1 from open_message
-                    where open_message_id = $1 and not is_certified and not is_expired)
-                on conflict (open_message_id, signer_id, registration_epoch_setting_id) do update
-                set lottery_indexes = excluded.lottery_indexes, signature = excluded.signature,
-                    created_at = excluded.created_at, insertion_seq = nextval('insertion_sequence')""")
-                .execute(Tuple.of(
-                        s.openMessageId(),
-                        s.signerId(),
-                        s.registrationEpoch(),
-                        s.lotteryIndexes(),
-                        s.signature(),
-                        s.createdAt()))
-                .map(rows -> rows.rowCount() > 0);
+        return pool.preparedQuery(INSERT + """
+                        select $1, $2, $3, $4, $5, $6 where exists (select 1 from open_message
+                            where open_message_id = $1 and not is_certified and not is_expired)
+                        """ + REPLACE).execute(tuple(s)).map(rows -> rows.rowCount() > 0);
     }
 
     /**
@@ -101,19 +97,15 @@ public class SingleSignatureRepository {
             signatures[i] = s.signature();
             createdAt[i] = s.createdAt();
         }
-        return pool.preparedQuery("""
-                insert into single_signature (open_message_id, signer_id, registration_epoch_setting_id,
-                    lottery_indexes, signature, created_at)
+        return pool.preparedQuery(INSERT + """
                 select u.o, u.s, u.r, u.l, u.g, u.c
                 from unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[])
                     with ordinality as u(o, s, r, l, g, c, n)
                 where exists (select 1 from open_message m
                     where m.open_message_id = u.o and not m.is_certified and not m.is_expired)
                 order by u.n
-                on conflict (open_message_id, signer_id, registration_epoch_setting_id) do update
-                set lottery_indexes = excluded.lottery_indexes, signature = excluded.signature,
-                    created_at = excluded.created_at, insertion_seq = nextval('insertion_sequence')
-                returning open_message_id, signer_id, registration_epoch_setting_id""")
+                """ + REPLACE + """
+                 returning open_message_id, signer_id, registration_epoch_setting_id""")
                 .execute(Tuple.of(openMessages, signers, epochs, indexes, signatures, createdAt))
                 .map(result -> {
                     Set<String> stored = new HashSet<>();
