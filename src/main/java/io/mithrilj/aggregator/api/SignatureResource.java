@@ -56,17 +56,19 @@ public class SignatureResource {
         json.u64Array("indexes");
         String signedMessage = json.string("signed_message");
         metrics.increment(MithrilMetric.SIGNATURE_REGISTRATION_TOTAL_RECEIVED, "HTTP");
-        // CPU-bound: in one of the certifier's slots (one per core)
-        StmSingleSignature signature = CpuSlots.run(() -> {
+        // CPU-bound: decoded and authenticated in one of the certifier's slots (one per core)
+        StmSingleSignature signature;
+        Optional<Boolean> byCurrentSigners;
+        try (CpuSlots.Slot slot = CpuSlots.take()) {
             try {
-                return StmSingleSignature.decode(signatureText);
+                signature = StmSingleSignature.decode(signatureText);
             } catch (StmException e) {
                 throw ApiException.badRequest(
                         "Could not decode signature payload",
                         "Could not decode the single signature: " + e.getMessage());
             }
-        });
-        Optional<Boolean> byCurrentSigners = CpuSlots.run(() -> authenticate(signedMessage, partyId, signature));
+            byCurrentSigners = authenticate(signedMessage, partyId, signature);
+        }
         if (byCurrentSigners.isEmpty()) {
             throw ApiException.badRequest("Could not authenticate signature", "Signature could not be authenticated");
         }

@@ -1,7 +1,6 @@
 package io.mithrilj.aggregator.certifier;
 
 import java.util.concurrent.Semaphore;
-import java.util.function.Supplier;
 
 /**
  * One slot per core for the certifier's CPU-bound work: decoding and checking a received single signature (a G1
@@ -24,15 +23,5 @@ public final class CpuSlots {
     public static Slot take() {
         SLOTS.acquireUninterruptibly();
         return SLOTS::release;
-    }
-
-    /** Runs {@code work} in a slot, waiting for one. */
-    public static <T> T run(Supplier<T> work) {
-        SLOTS.acquireUninterruptibly();
-        try {
-            return work.get();
-        } finally {
-            SLOTS.release();
-        }
     }
 }

@@ -4,9 +4,11 @@ import io.mithrilj.aggregator.crypto.stm.bls.Bls;
 import io.mithrilj.aggregator.crypto.stm.bls.G1Point;
 import io.mithrilj.aggregator.crypto.stm.bls.G2Point;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +93,7 @@ public final class StmClerk {
             byte[] msgp,
             Predicate<StmSingleSignature> verified) {
         List<StmSignatureWithParty> candidates = new ArrayList<>(signatures.size());
-        List<StmSignatureWithParty> trusted = new ArrayList<>();
+        List<StmSignatureWithParty> unverified = new ArrayList<>();
         for (StmSingleSignature s : signatures) {
             long idx = s.signerIndex();
             if (idx < 0 || idx >= registration.size()) {
@@ -99,24 +101,16 @@ public final class StmClerk {
             }
             StmSignatureWithParty c =
                     new StmSignatureWithParty(s, registration.parties().get((int) idx));
-            (verified.test(s) ? trusted : candidates).add(c);
+            candidates.add(c);
+            if (!verified.test(s)) unverified.add(c);
         }
-        if (candidates.isEmpty()) {
-            return trusted;
-        }
-        List<StmSignatureWithParty> checked = checkedSignatures(candidates, avk, msgp);
-        if (trusted.isEmpty()) {
-            return checked;
-        }
-        // back in input order
-        Set<StmSingleSignature> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        trusted.forEach(c -> kept.add(c.signature()));
-        checked.forEach(c -> kept.add(c.signature()));
-        List<StmSignatureWithParty> out = new ArrayList<>(kept.size());
-        for (StmSingleSignature s : signatures) {
-            if (kept.remove(s)) {
-                out.add(new StmSignatureWithParty(s, registration.parties().get((int) s.signerIndex())));
-            }
+        Set<StmSignatureWithParty> failed = Collections.newSetFromMap(new IdentityHashMap<>());
+        failed.addAll(unverified);
+        checkedSignatures(unverified, avk, msgp).forEach(failed::remove);
+        // in input order
+        List<StmSignatureWithParty> out = new ArrayList<>(candidates.size());
+        for (StmSignatureWithParty c : candidates) {
+            if (!failed.contains(c)) out.add(c);
         }
         return out;
     }
