@@ -327,14 +327,21 @@ public class CertifierService {
         }
         EpochService.EpochData data = epochService.data();
         MultiSigner current = epochService.multiSigners().current();
-        String signedMessage = open.protocolMessage().computeHash();
         long loaded = System.nanoTime();
-        // CPU-bound (aggregation, then upstream's check of the certificate): in a slot like a signature's check, so
-        // that a burst still arriving leaves this cycle a core
+        if (distinctIndexes(signatures) < current.protocolParameters().k()) {
+            // fewer lottery indices than the quorum, whoever won them: no aggregation can reach it
+            LOG.debugf("%s: %d single signatures, quorum not reached", type, signatures.size());
+            return Optional.empty();
+        }
+        String signedMessage = open.protocolMessage().computeHash();
+        // from here to the stored certificate, the cores are this cycle's (every CPU slot): a burst of signatures still
+        // arriving waits in its queue for the ~100 ms this takes, instead of stretching the certificate to several
+        // times that and keeping the open message open for longer
         long aggregated;
-        Instant sealedAt;
+        long checked;
+        long verified;
         Certificate certificate;
-        try (CpuSlots.Slot slot = CpuSlots.take()) {
+        try (CpuSlots.Slot slots = CpuSlots.takeAll()) {
             Optional<StmAggregateSignature> aggregate =
                     current.aggregate(signatures, signedMessage, verifiedOnArrival::contains);
             aggregated = System.nanoTime();
@@ -346,7 +353,7 @@ public class CertifierService {
                             certificates.masterCertificateMessage(open.epoch().value()))
                     .map(CertificateJson::readCertificate)
                     .orElseThrow(() -> new CertifierException("No parent certificate found for epoch " + open.epoch()));
-            sealedAt = Instant.now();
+            Instant sealedAt = Instant.now();
             String multiSignatureHex = aggregate.get().toJsonHex();
             certificate = CertificateFactory.standard(
                     parent.hash(),
@@ -363,24 +370,27 @@ public class CertifierService {
                     multiSignatureHex);
             // upstream's check of the new certificate, on the parent just read and the aggregate just made
             // (not fetched and decoded again)
-            verifierOf(multiSignatureHex, aggregate.get()).verifyStandardCertificate(certificate, parent);
-        } catch (CertificateVerifierException e) {
-            throw new CertifierException("the new certificate of " + type + " does not verify: " + e.getMessage(), e);
+            try {
+                verifierOf(multiSignatureHex, aggregate.get()).verifyStandardCertificate(certificate, parent);
+            } catch (CertificateVerifierException e) {
+                throw new CertifierException(
+                        "the new certificate of " + type + " does not verify: " + e.getMessage(), e);
+            }
+            checked = System.nanoTime();
+            ArtifactFields artifact = artifacts.build(type, certificate, sealedAt);
+            CertificateFields fields = CertificateFields.of(CertificateMessage.fromCertificate(certificate));
+            verified = System.nanoTime();
+            // the open message is marked first, and only if no one did: a replica that still believes it runs the
+            // runtime (its lease lost a moment ago) cannot certify the same open message twice
+            await(stores.inTransaction(on -> openMessages
+                    .markCertified(on, open.id())
+                    .invoke(marked -> {
+                        if (!marked)
+                            throw new CertifierException("Open message for beacon " + type + " already certified.");
+                    })
+                    .chain(() -> certificates.save(on, fields))
+                    .chain(() -> signedEntities.save(on, artifact))));
         }
-        long checked = System.nanoTime();
-        ArtifactFields artifact = artifacts.build(type, certificate, sealedAt);
-        CertificateFields fields = CertificateFields.of(CertificateMessage.fromCertificate(certificate));
-        long verified = System.nanoTime();
-        // the open message is marked first, and only if no one did: a replica that still believes it runs the
-        // runtime (its lease lost a moment ago) cannot certify the same open message twice
-        await(stores.inTransaction(on -> openMessages
-                .markCertified(on, open.id())
-                .invoke(marked -> {
-                    if (!marked)
-                        throw new CertifierException("Open message for beacon " + type + " already certified.");
-                })
-                .chain(() -> certificates.save(on, fields))
-                .chain(() -> signedEntities.save(on, artifact))));
         long end = System.nanoTime();
         LOG.infof(
                 "certificate %s of %s: %d single signatures, made in %.1f ms (load %.1f, aggregate %.1f, verify %.1f,"
@@ -462,6 +472,12 @@ public class CertifierService {
                     }
                 },
                 chain.genesisVerifier());
+    }
+
+    private static long distinctIndexes(List<StmSingleSignature> signatures) {
+        Set<Long> won = new HashSet<>();
+        for (StmSingleSignature s : signatures) for (long i : s.indexes()) won.add(i);
+        return won.size();
     }
 
     private static String indexesJson(long[] indexes) {
