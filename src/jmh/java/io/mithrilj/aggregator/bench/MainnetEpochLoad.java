@@ -1,8 +1,8 @@
 package io.mithrilj.aggregator.bench;
 
+import io.mithrilj.aggregator.protocol.json.EpochSettingsMessage;
 import io.mithrilj.aggregator.devnet.AggregatorClient;
 import io.mithrilj.aggregator.devnet.DevnetNetwork;
-import io.mithrilj.aggregator.devnet.EpochSettings;
 import io.mithrilj.aggregator.devnet.SignerKeyRegistrations;
 import io.mithrilj.aggregator.devnet.SimulatedSigner;
 import io.mithrilj.aggregator.protocol.Epoch;
@@ -61,7 +61,7 @@ public final class MainnetEpochLoad {
         }
 
         // an epoch N of the aggregator with at least half of it left
-        EpochSettings settings = awaitEpoch(client, network, epochLength, Optional.empty());
+        EpochSettingsMessage settings = awaitEpoch(client, network, epochLength, Optional.empty());
         Epoch n = settings.epoch();
         ProtocolParameters parameters = settings.signerRegistrationProtocol().orElseThrow();
         System.out.printf("aggregator at epoch %s, parameters %s%n", n, parameters);
@@ -93,7 +93,7 @@ public final class MainnetEpochLoad {
             ProtocolParameters parameters,
             int concurrency)
             throws Exception {
-        EpochSettings settings = settingsOf(epoch, current, next);
+        EpochSettingsMessage settings = settingsOf(epoch, current, next);
         List<SignerWithStake> nextSigners = new ArrayList<>();
         Map<String, Long> stakes = network.chain().currentStakeDistribution();
         for (String json : next.values()) nextSigners.add(signerWithStake(json, stakes));
@@ -209,7 +209,7 @@ public final class MainnetEpochLoad {
     private static Map<String, String> register(
             AggregatorClient client,
             List<SimulatedSigner> signers,
-            EpochSettings settings,
+            EpochSettingsMessage settings,
             ProtocolParameters parameters,
             int concurrency,
             String label)
@@ -243,12 +243,12 @@ public final class MainnetEpochLoad {
     }
 
     /** Waits until the aggregator reports an epoch (this one, or any) with at least half of it left on the chain. */
-    private static EpochSettings awaitEpoch(
+    private static EpochSettingsMessage awaitEpoch(
             AggregatorClient client, DevnetNetwork network, long epochLength, Optional<Epoch> wanted)
             throws InterruptedException {
         while (true) {
             try {
-                EpochSettings settings = EpochSettings.parse(client.epochSettings());
+                EpochSettingsMessage settings = EpochSettingsMessage.parse(client.epochSettings());
                 Epoch chain = network.chain().epoch();
                 long left = Duration.between(Instant.now(), network.chain().startOf(chain.next())).toSeconds();
                 boolean right = wanted.map(settings.epoch()::equals).orElse(true);
@@ -262,12 +262,12 @@ public final class MainnetEpochLoad {
         }
     }
 
-    private static EpochSettings settingsOf(Epoch epoch, Map<String, String> current, Map<String, String> next) {
+    private static EpochSettingsMessage settingsOf(Epoch epoch, Map<String, String> current, Map<String, String> next) {
         StringBuilder json = new StringBuilder("{\"epoch\":" + epoch.value() + ",\"current_signers\":[");
         json.append(String.join(",", current.values().stream().map(MainnetEpochLoad::signerPart).toList()));
         json.append("],\"next_signers\":[");
         json.append(String.join(",", next.values().stream().map(MainnetEpochLoad::signerPart).toList()));
-        return EpochSettings.parse(json.append("]}").toString());
+        return EpochSettingsMessage.parse(json.append("]}").toString());
     }
 
     /** A registration message as the signer part of the epoch settings (the same fields but the epoch). */

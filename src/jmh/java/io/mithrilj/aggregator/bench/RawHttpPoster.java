@@ -38,8 +38,8 @@ final class RawHttpPoster {
         for (String body : bodies) {
             byte[] b = body.getBytes(StandardCharsets.UTF_8);
             byte[] head = ("POST " + target + " HTTP/1.1\r\nHost: " + host
-                            + "\r\n" + io.mithrilj.aggregator.devnet.AggregatorClient.API_VERSION_HEADER + ": "
-                            + io.mithrilj.aggregator.devnet.AggregatorClient.API_VERSION
+                            + "\r\n" + io.mithrilj.aggregator.protocol.json.ApiVersion.HEADER + ": "
+                            + io.mithrilj.aggregator.protocol.json.ApiVersion.VERSION
                             + "\r\n" + io.mithrilj.aggregator.devnet.AggregatorClient.SIGNER_VERSION_HEADER + ": "
                             + io.mithrilj.aggregator.devnet.AggregatorClient.SIGNER_NODE_VERSION
                             + "\r\nContent-Type: application/json\r\nContent-Length: " + b.length + "\r\n\r\n")

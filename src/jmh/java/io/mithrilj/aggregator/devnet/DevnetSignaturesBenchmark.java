@@ -1,5 +1,6 @@
 package io.mithrilj.aggregator.devnet;
 
+import io.mithrilj.aggregator.protocol.json.EpochSettingsMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mithrilj.aggregator.crypto.kes.SignerRegistrationAuthenticator;
 import io.mithrilj.aggregator.crypto.stm.StmAggregateSignature;
@@ -61,7 +62,7 @@ public class DevnetSignaturesBenchmark {
     record Received(String signatureHex, StmRegisteredParty party) {}
 
     private List<SimulatedSigner> signers;
-    private EpochSettings signingSettings;
+    private EpochSettingsMessage signingSettings;
     private ProtocolMessage message;
     private byte[] signedMessage;
     private StmParameters stmParameters;
@@ -115,7 +116,7 @@ public class DevnetSignaturesBenchmark {
                 .toList();
 
         // registration during e − 1, as the signers would send it (message bodies), in parallel
-        EpochSettings registrationSettings = new EpochSettings(
+        EpochSettingsMessage registrationSettings = new EpochSettingsMessage(
                 REGISTRATION_EPOCH.minus(1), Optional.of(PARAMETERS), List.of(), List.of());
         List<SimulatedSigner.Registration> registrations = signers.parallelStream()
                 .map(s -> s.prepareRegistration(registrationSettings).orElseThrow())
@@ -124,7 +125,7 @@ public class DevnetSignaturesBenchmark {
 
         // the aggregator's registration checks (KES and opcert, stake, key decoding) and its key registration
         long kesPeriod = chain.currentKesPeriod().orElseThrow();
-        List<EpochSettings.Signer> listed = registrations.parallelStream()
+        List<EpochSettingsMessage.Signer> listed = registrations.parallelStream()
                 .map(r -> {
                     JsonNode m = CertificateJson.parse(r.json());
                     SignerRegistrationAuthenticator.authenticate(
@@ -132,7 +133,7 @@ public class DevnetSignaturesBenchmark {
                             m.get("verification_key_signature").textValue(),
                             m.get("operational_certificate").textValue(),
                             kesPeriod);
-                    return new EpochSettings.Signer(
+                    return new EpochSettingsMessage.Signer(
                             m.get("party_id").textValue(),
                             m.get("verification_key").textValue(),
                             Optional.of(m.get("verification_key_signature").textValue()),
@@ -160,7 +161,7 @@ public class DevnetSignaturesBenchmark {
         // e + 1: the signers list their keys as current signers and each signs the MSD message once
         clock.set(chain.startOf(REGISTRATION_EPOCH.next()));
         signingSettings =
-                new EpochSettings(REGISTRATION_EPOCH.next(), Optional.of(PARAMETERS), listed, List.of());
+                new EpochSettingsMessage(REGISTRATION_EPOCH.next(), Optional.of(PARAMETERS), listed, List.of());
         EnumMap<ProtocolMessagePartKey, String> parts = new EnumMap<>(ProtocolMessagePartKey.class);
         parts.put(ProtocolMessagePartKey.NEXT_AGGREGATE_VERIFICATION_KEY, closed.aggregateVerificationKey().toJsonHex());
         parts.put(ProtocolMessagePartKey.NEXT_PROTOCOL_PARAMETERS, PARAMETERS.computeHash());

@@ -1,6 +1,7 @@
 package io.mithrilj.aggregator.api;
 
 import io.mithrilj.aggregator.health.SchemaReadiness;
+import io.mithrilj.aggregator.protocol.json.ApiVersion;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -3,6 +3,7 @@ package io.mithrilj.aggregator.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mithrilj.aggregator.config.ApiSettings;
 import io.mithrilj.aggregator.epoch.EpochQueries;
+import io.mithrilj.aggregator.protocol.json.ApiVersion;
 import io.mithrilj.aggregator.protocol.json.MessageJson;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;

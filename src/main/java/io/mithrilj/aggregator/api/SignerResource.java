@@ -4,6 +4,7 @@ import io.mithrilj.aggregator.config.ApiSettings;
 import io.mithrilj.aggregator.epoch.EpochQueries;
 import io.mithrilj.aggregator.metrics.AggregatorMetrics;
 import io.mithrilj.aggregator.metrics.MithrilMetric;
+import io.mithrilj.aggregator.registration.RegistrationClosedOnFollowerException;
 import io.mithrilj.aggregator.registration.RegistrationRoundEpochMismatchException;
 import io.mithrilj.aggregator.registration.RegistrationRoundNotOpenedException;
 import io.mithrilj.aggregator.registration.RegistrationService;
@@ -40,7 +41,8 @@ public class SignerResource {
     /**
      * Body checked first (no metric on a malformed body, as warp rejects it before the handler), then
      * {@code signer_registration_total_received{origin_tag}}, then key decoding (400 "Could not decode signer
-     * payload"), then the round (550 when none is open, 500 for another epoch), the verifier (400
+     * payload"), then the round (550 when none is open, 500 for another epoch, 500 on a follower, whose round is
+     * always closed), the verifier (400
      * {@code failed_signer_registration}), and the signer recorded: 201 for a new and for a repeated registration,
      * {@code signer_registration_total_successful} only for a new one.
      */
@@ -76,7 +78,7 @@ public class SignerResource {
             throw new ApiException.ServerError(550, e.getMessage());
         } catch (SignerRegistrationRefusedException e) {
             throw ApiException.badRequest(SignerRegistrationRefusedException.LABEL, e.getMessage());
-        } catch (RegistrationRoundEpochMismatchException e) {
+        } catch (RegistrationRoundEpochMismatchException | RegistrationClosedOnFollowerException e) {
             throw new ApiException.ServerError(500, e.getMessage());
         }
     }

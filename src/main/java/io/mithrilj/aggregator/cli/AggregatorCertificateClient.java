@@ -3,6 +3,7 @@ package io.mithrilj.aggregator.cli;
 import io.mithrilj.aggregator.certificate.CertificateRetriever;
 import io.mithrilj.aggregator.certificate.CertificateRetrieverException;
 import io.mithrilj.aggregator.protocol.Certificate;
+import io.mithrilj.aggregator.protocol.json.ApiVersion;
 import io.mithrilj.aggregator.protocol.json.CertificateJson;
 import io.mithrilj.aggregator.protocol.json.CertificateListItemMessage;
 import io.mithrilj.aggregator.protocol.json.MessageFormatException;
@@ -23,8 +24,6 @@ import java.util.List;
  * transport, malformed JSON) becomes a {@link CertificateRetrieverException} with a one-line message.
  */
 public final class AggregatorCertificateClient implements CertificateRetriever {
-    public static final String API_VERSION_HEADER = "mithril-api-version";
-    public static final String API_VERSION = "0.1.57";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
     private final String endpoint;
@@ -85,7 +84,7 @@ public final class AggregatorCertificateClient implements CertificateRetriever {
         try {
             request = HttpRequest.newBuilder(URI.create(url))
                     .timeout(timeout)
-                    .header(API_VERSION_HEADER, API_VERSION)
+                    .header(ApiVersion.HEADER, ApiVersion.VERSION)
                     .header("Accept", "application/json")
                     .GET()
                     .build();

@@ -1,5 +1,6 @@
 package io.mithrilj.aggregator.devnet;
 
+import io.mithrilj.aggregator.protocol.json.ApiVersion;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,12 +22,10 @@ import java.util.Optional;
  */
 public final class AggregatorClient {
     /** The OpenAPI version of upstream 2603.1, sent in {@code mithril-api-version}. */
-    public static final String API_VERSION = "0.1.57";
 
     /** The mithril-signer version of upstream 2603.1, sent in {@code signer-node-version}. */
     public static final String SIGNER_NODE_VERSION = "0.3.7";
 
-    public static final String API_VERSION_HEADER = "mithril-api-version";
     public static final String SIGNER_VERSION_HEADER = "signer-node-version";
     public static final String ORIGIN_TAG_HEADER = "mithril-origin-tag";
 
@@ -63,7 +62,7 @@ public final class AggregatorClient {
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
         LinkedHashMap<String, String> h = new LinkedHashMap<>();
-        h.put(API_VERSION_HEADER, API_VERSION);
+        h.put(ApiVersion.HEADER, ApiVersion.VERSION);
         h.put(SIGNER_VERSION_HEADER, SIGNER_NODE_VERSION);
         originTag.ifPresent(tag -> h.put(ORIGIN_TAG_HEADER, tag));
         this.headers = Map.copyOf(h);

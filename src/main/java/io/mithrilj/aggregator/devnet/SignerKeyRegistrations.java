@@ -4,6 +4,7 @@ import io.mithrilj.aggregator.crypto.stm.StmClosedKeyRegistration;
 import io.mithrilj.aggregator.protocol.Epoch;
 import io.mithrilj.aggregator.protocol.ProtocolParameters;
 import io.mithrilj.aggregator.protocol.SignerWithStake;
+import io.mithrilj.aggregator.protocol.json.EpochSettingsMessage;
 import io.mithrilj.aggregator.protocol.signable.SignableException;
 import io.mithrilj.aggregator.protocol.signable.SignableSeed;
 import java.util.List;
@@ -24,7 +25,7 @@ public final class SignerKeyRegistrations {
     private record Key(Epoch epoch, ProtocolParameters parameters) {}
 
     private record Entry(
-            List<EpochSettings.Signer> signers, Map<String, Long> stakes, StmClosedKeyRegistration closed) {}
+            List<EpochSettingsMessage.Signer> signers, Map<String, Long> stakes, StmClosedKeyRegistration closed) {}
 
     private final Map<Key, Entry> cache = new ConcurrentHashMap<>();
 
@@ -36,7 +37,10 @@ public final class SignerKeyRegistrations {
      *     "Registration failed for signer"
      */
     public StmClosedKeyRegistration closedRegistration(
-            Epoch epoch, List<EpochSettings.Signer> signers, Map<String, Long> stakes, ProtocolParameters parameters) {
+            Epoch epoch,
+            List<EpochSettingsMessage.Signer> signers,
+            Map<String, Long> stakes,
+            ProtocolParameters parameters) {
         if (signers.isEmpty()) {
             throw new DevnetException("The list of signers must not be empty to create a signer builder.");
         }
@@ -52,14 +56,15 @@ public final class SignerKeyRegistrations {
         return closed;
     }
 
-    private static boolean sameInput(Entry cached, List<EpochSettings.Signer> signers, Map<String, Long> stakes) {
+    private static boolean sameInput(
+            Entry cached, List<EpochSettingsMessage.Signer> signers, Map<String, Long> stakes) {
         // identity first: a devnet runner hands the same parsed settings to all its signers
         return (cached.signers() == signers || cached.signers().equals(signers))
                 && (cached.stakes() == stakes || cached.stakes().equals(stakes));
     }
 
     /** Upstream's signer builder ({@link SignableSeed#closedRegistration}), its refusal as a devnet error. */
-    private static StmClosedKeyRegistration build(List<EpochSettings.Signer> signers, Map<String, Long> stakes) {
+    private static StmClosedKeyRegistration build(List<EpochSettingsMessage.Signer> signers, Map<String, Long> stakes) {
         List<SignerWithStake> withStakes = signers.stream()
                 .map(s -> new SignerWithStake(
                         s.partyId(),

@@ -13,6 +13,7 @@ import io.mithrilj.aggregator.protocol.Epoch;
 import io.mithrilj.aggregator.protocol.ProtocolMessage;
 import io.mithrilj.aggregator.protocol.ProtocolParameters;
 import io.mithrilj.aggregator.protocol.SignedEntityType;
+import io.mithrilj.aggregator.protocol.json.EpochSettingsMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -130,10 +131,10 @@ public final class SimulatedSigner {
      * The registration for {@code settings}, using its {@code signer_registration_protocol}.
      *
      * @throws DevnetException when the settings carry no registration parameters (newer aggregators: read them
-     *     from {@code /protocol-configuration/{epoch + 1}} and call {@link #prepareRegistration(EpochSettings,
+     *     from {@code /protocol-configuration/{epoch + 1}} and call {@link #prepareRegistration(EpochSettingsMessage,
      *     ProtocolParameters)})
      */
-    public Optional<Registration> prepareRegistration(EpochSettings settings) {
+    public Optional<Registration> prepareRegistration(EpochSettingsMessage settings) {
         ProtocolParameters parameters = settings.signerRegistrationProtocol()
                 .orElseThrow(() -> new DevnetException("the epoch settings of epoch " + settings.epoch()
                         + " carry no signer_registration_protocol: read the registration parameters from"
@@ -151,7 +152,7 @@ public final class SimulatedSigner {
      *     its operational certificate
      */
     public synchronized Optional<Registration> prepareRegistration(
-            EpochSettings settings, ProtocolParameters registrationParameters) {
+            EpochSettingsMessage settings, ProtocolParameters registrationParameters) {
         Epoch recording = settings.epoch().next();
         if (initializers.containsKey(recording)) {
             return Optional.empty();
@@ -195,7 +196,7 @@ public final class SimulatedSigner {
      * Whether this signer can sign in the aggregator's epoch: it kept an initializer for it and is listed among
      * the current signers with that key.
      */
-    public synchronized boolean canSign(EpochSettings settings) {
+    public synchronized boolean canSign(EpochSettingsMessage settings) {
         return signingInitializer(settings).isPresent();
     }
 
@@ -207,7 +208,7 @@ public final class SimulatedSigner {
      *     recorded for the epoch before)
      */
     public synchronized Optional<String> prepareSignature(
-            EpochSettings settings, SignedEntityType signedEntityType, ProtocolMessage message) {
+            EpochSettingsMessage settings, SignedEntityType signedEntityType, ProtocolMessage message) {
         Optional<StmInitializer> initializer = signingInitializer(settings);
         if (initializer.isEmpty() || signedBeacons.contains(signedEntityType)) {
             return Optional.empty();
@@ -236,7 +237,7 @@ public final class SimulatedSigner {
                 signedEntityType, pool.partyId(), s.toJsonHex(), s.indexes(), signedMessage));
     }
 
-    private Optional<StmInitializer> signingInitializer(EpochSettings settings) {
+    private Optional<StmInitializer> signingInitializer(EpochSettingsMessage settings) {
         if (settings.epoch().value() == 0) {
             return Optional.empty();
         }

@@ -5,6 +5,7 @@ import io.mithrilj.aggregator.protocol.ProtocolMessage;
 import io.mithrilj.aggregator.protocol.ProtocolParameters;
 import io.mithrilj.aggregator.protocol.SignedEntityType;
 import io.mithrilj.aggregator.protocol.json.CertificateJson;
+import io.mithrilj.aggregator.protocol.json.EpochSettingsMessage;
 import io.mithrilj.aggregator.protocol.json.MessageFormatException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -67,7 +68,7 @@ public final class SimulatedSignerFleet {
      * @throws MessageFormatException when they cannot be parsed
      */
     public CycleReport cycle(List<Beacon> openBeacons) {
-        EpochSettings settings = EpochSettings.parse(client.epochSettings());
+        EpochSettingsMessage settings = EpochSettingsMessage.parse(client.epochSettings());
         ProtocolParameters registrationParameters = settings.signerRegistrationProtocol()
                 .orElseGet(() -> protocolParametersOf(settings.epoch().next()));
         restoreAfterRestart(settings);
@@ -120,7 +121,7 @@ public final class SimulatedSignerFleet {
      * Signers listed among the current signers but holding no initializer for the previous epoch (the devnet
      * restarted) rebuild it from their key seeds, with that epoch's protocol parameters.
      */
-    private void restoreAfterRestart(EpochSettings settings) {
+    private void restoreAfterRestart(EpochSettingsMessage settings) {
         if (settings.epoch().value() == 0 || settings.currentSigners().isEmpty()) return;
         Epoch previous = settings.epoch().minus(1);
         ProtocolParameters parameters = null;
@@ -135,7 +136,7 @@ public final class SimulatedSignerFleet {
 
     /** Upstream's order: send the registration, keep the initializer once the aggregator answered 201. */
     private boolean register(
-            SimulatedSigner signer, EpochSettings settings, ProtocolParameters registrationParameters) {
+            SimulatedSigner signer, EpochSettingsMessage settings, ProtocolParameters registrationParameters) {
         var registration = signer.prepareRegistration(settings, registrationParameters);
         if (registration.isEmpty()) {
             return false;

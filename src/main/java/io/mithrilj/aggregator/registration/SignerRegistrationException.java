@@ -8,7 +8,8 @@ public abstract sealed class SignerRegistrationException extends RuntimeExceptio
         permits SignerPayloadDecodingException,
                 RegistrationRoundNotOpenedException,
                 RegistrationRoundEpochMismatchException,
-                SignerRegistrationRefusedException {
+                SignerRegistrationRefusedException,
+                RegistrationClosedOnFollowerException {
     private static final long serialVersionUID = 1L;
 
     SignerRegistrationException(String message, Throwable cause) {

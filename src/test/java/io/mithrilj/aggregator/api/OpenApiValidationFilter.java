@@ -8,6 +8,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.mithrilj.aggregator.protocol.json.ApiVersion;
 import io.mithrilj.aggregator.testing.UpstreamReference;
 import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mithrilj.aggregator.protocol.json.ApiVersion;
 import io.mithrilj.aggregator.protocol.json.MessageJson;
 import org.junit.jupiter.api.Test;
 

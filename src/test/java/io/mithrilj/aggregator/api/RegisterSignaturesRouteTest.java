@@ -14,7 +14,6 @@ import io.mithrilj.aggregator.certifier.SignableBuilderService;
 import io.mithrilj.aggregator.crypto.stm.StmException;
 import io.mithrilj.aggregator.crypto.stm.StmSingleSignature;
 import io.mithrilj.aggregator.devnet.DevnetPool;
-import io.mithrilj.aggregator.devnet.EpochSettings;
 import io.mithrilj.aggregator.devnet.ParetoStakes;
 import io.mithrilj.aggregator.devnet.SignerKeyRegistrations;
 import io.mithrilj.aggregator.devnet.SignerMessages;
@@ -31,6 +30,7 @@ import io.mithrilj.aggregator.protocol.ProtocolMessagePartKey;
 import io.mithrilj.aggregator.protocol.ProtocolParameters;
 import io.mithrilj.aggregator.protocol.SignedEntityType;
 import io.mithrilj.aggregator.protocol.StakeDistribution;
+import io.mithrilj.aggregator.protocol.json.EpochSettingsMessage;
 import io.mithrilj.aggregator.protocol.json.MessageJson;
 import io.mithrilj.aggregator.protocol.json.Rfc3339;
 import io.mithrilj.aggregator.registration.RegistrationService;
@@ -127,7 +127,7 @@ class RegisterSignaturesRouteTest {
     /** The registration the outsider made for E and kept, but never sent. */
     private JsonNode outsiderJson;
 
-    private EpochSettings settings;
+    private EpochSettingsMessage settings;
     private ProtocolMessage message;
     private OpenMessage open;
     /** The signature each pool that won an index made of the MSD open message. */
@@ -192,8 +192,8 @@ class RegisterSignaturesRouteTest {
         StakeDistribution distribution = StakeDistribution.of(chain.currentStakeDistribution());
         for (long recording = E; recording <= E + 1; recording++) {
             registrations.openRound(new Epoch(recording), distribution);
-            EpochSettings asked =
-                    new EpochSettings(new Epoch(recording - 1), Optional.of(PARAMETERS), List.of(), List.of());
+            EpochSettingsMessage asked =
+                    new EpochSettingsMessage(new Epoch(recording - 1), Optional.of(PARAMETERS), List.of(), List.of());
             for (SimulatedSigner s : signers) {
                 SimulatedSigner.Registration registration =
                         s.prepareRegistration(asked, PARAMETERS).orElseThrow();
@@ -215,7 +215,8 @@ class RegisterSignaturesRouteTest {
         outsider = new SimulatedSigner(
                 all.get(5), outsiderChain, new SplittableRandom(random.nextLong()), new SignerKeyRegistrations());
         SimulatedSigner.Registration outsiderRegistration = outsider.prepareRegistration(
-                        new EpochSettings(new Epoch(E - 1), Optional.of(PARAMETERS), List.of(), List.of()), PARAMETERS)
+                        new EpochSettingsMessage(new Epoch(E - 1), Optional.of(PARAMETERS), List.of(), List.of()),
+                        PARAMETERS)
                 .orElseThrow();
         outsider.registered(outsiderRegistration);
         outsiderJson = MessageJson.parse(outsiderRegistration.json());
@@ -230,7 +231,7 @@ class RegisterSignaturesRouteTest {
 
         message = signables.computeProtocolMessage(MSD);
         open = certifier.createOpenMessage(MSD, message);
-        settings = EpochSettings.parse(RestAssured.get("/aggregator/epoch-settings")
+        settings = EpochSettingsMessage.parse(RestAssured.get("/aggregator/epoch-settings")
                 .then()
                 .statusCode(200)
                 .extract()
@@ -376,10 +377,10 @@ class RegisterSignaturesRouteTest {
     @Test
     void aPartyThatIsNotASignerIs400() {
         // the outsider signs with its own view of the signers (theirs and its own key)
-        EpochSettings.Signer own = outsiderSigner();
-        List<EpochSettings.Signer> withOutsider = new ArrayList<>(settings.currentSigners());
+        EpochSettingsMessage.Signer own = outsiderSigner();
+        List<EpochSettingsMessage.Signer> withOutsider = new ArrayList<>(settings.currentSigners());
         withOutsider.add(own);
-        EpochSettings outsiderView = new EpochSettings(
+        EpochSettingsMessage outsiderView = new EpochSettingsMessage(
                 settings.epoch(), settings.signerRegistrationProtocol(), withOutsider, settings.nextSigners());
         Signed s = outsider.prepareSignature(outsiderView, MSD, message)
                 .map(Signed::parse)
@@ -424,7 +425,7 @@ class RegisterSignaturesRouteTest {
     @Test
     void aSignatureWithTheNextEpochsKeyIsAuthenticatedButIs500() {
         // in E+2 the signers sign with the keys they registered for E+1, the next signers of E+1
-        EpochSettings nextEpoch = new EpochSettings(
+        EpochSettingsMessage nextEpoch = new EpochSettingsMessage(
                 settings.epoch().next(), settings.signerRegistrationProtocol(), settings.nextSigners(), List.of());
         Signed s = null;
         for (SimulatedSigner signer : signers) {
@@ -558,8 +559,8 @@ class RegisterSignaturesRouteTest {
         return response;
     }
 
-    private EpochSettings.Signer outsiderSigner() {
-        return new EpochSettings.Signer(
+    private EpochSettingsMessage.Signer outsiderSigner() {
+        return new EpochSettingsMessage.Signer(
                 outsiderJson.get("party_id").asText(),
                 outsiderJson.get("verification_key").asText(),
                 Optional.of(outsiderJson.get("verification_key_signature").asText()),

@@ -168,6 +168,21 @@ class ArchitectureTest {
             Map.entry(
                     "artifact.archive",
                     Allowed.uses().and(Set.of("com.github.luben.zstd", "org.apache.commons.compress"))),
+            // the follower: its leader over HTTP, the mirror of the leader's signers and chain into our stores
+            Map.entry(
+                    "follower",
+                    Allowed.uses(
+                                    CRYPTO,
+                                    "certificate",
+                                    "certifier",
+                                    "chain",
+                                    "config",
+                                    "epoch",
+                                    "persistence",
+                                    "protocol",
+                                    "protocol.json",
+                                    "registration")
+                            .and(JACKSON, QUARKUS)),
             // the REST API: features and messages, never the stores
             Map.entry(
                     "api",
@@ -178,6 +193,7 @@ class ArchitectureTest {
                                     "certifier",
                                     "config",
                                     "epoch",
+                                    "follower",
                                     "health",
                                     "metrics",
                                     "registration",
@@ -198,6 +214,7 @@ class ArchitectureTest {
                                     "config",
                                     "devnet",
                                     "epoch",
+                                    "follower",
                                     "metrics",
                                     "persistence",
                                     "protocol",

@@ -24,6 +24,7 @@ import io.mithrilj.aggregator.protocol.ProtocolMessagePartKey;
 import io.mithrilj.aggregator.protocol.ProtocolParameters;
 import io.mithrilj.aggregator.protocol.SignedEntityType;
 import io.mithrilj.aggregator.protocol.SignerWithStake;
+import io.mithrilj.aggregator.protocol.json.EpochSettingsMessage;
 import io.mithrilj.aggregator.protocol.signable.SignableException;
 import io.mithrilj.aggregator.protocol.signable.SignableSeed;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +76,7 @@ class CertificationRoundTest {
 
     /** Every signer reads the epoch settings, registers, and keeps its key once the aggregator took it. */
     private void registerAll() {
-        EpochSettings settings = EpochSettings.parse(aggregator.epochSettingsJson());
+        EpochSettingsMessage settings = EpochSettingsMessage.parse(aggregator.epochSettingsJson());
         for (SimulatedSigner signer : signers) {
             SimulatedSigner.Registration registration =
                     signer.prepareRegistration(settings).orElseThrow();
@@ -110,7 +111,7 @@ class CertificationRoundTest {
                 clock.instant(),
                 clock.instant(),
                 genesisKey.sign(GenesisCertificateProducer.payloadToSign(E, genesisAvk, PARAMETERS)));
-        EpochSettings atE = EpochSettings.parse(aggregator.epochSettingsJson());
+        EpochSettingsMessage atE = EpochSettingsMessage.parse(aggregator.epochSettingsJson());
         assertThat(atE.currentSigners()).isEmpty();
         assertThat(signers).noneMatch(s -> s.canSign(atE));
         registerAll();
@@ -141,7 +142,7 @@ class CertificationRoundTest {
         assertThat(SignableSeed.of(signing, next, aggregator.parameters()).nextAggregateVerificationKey())
                 .isEqualTo(message.get(ProtocolMessagePartKey.NEXT_AGGREGATE_VERIFICATION_KEY)
                         .orElseThrow());
-        EpochSettings settings = EpochSettings.parse(aggregator.epochSettingsJson());
+        EpochSettingsMessage settings = EpochSettingsMessage.parse(aggregator.epochSettingsJson());
         assertThat(settings.currentSigners()).hasSize(5);
         StmClosedKeyRegistration current = aggregator.closedRegistration(E);
         byte[] signedBytes = message.computeHash().getBytes(StandardCharsets.US_ASCII);
@@ -203,7 +204,7 @@ class CertificationRoundTest {
         genesisAndRegistrations();
         SignedEntityType msd = new SignedEntityType.MithrilStakeDistribution(E.next());
         ProtocolMessage message = aggregator.seedParts(E.next());
-        EpochSettings settings = EpochSettings.parse(aggregator.epochSettingsJson());
+        EpochSettingsMessage settings = EpochSettingsMessage.parse(aggregator.epochSettingsJson());
         SimulatedSigner signer =
                 signers.stream().filter(s -> s.canSign(settings)).findFirst().orElseThrow();
         String json = signer.prepareSignature(settings, msd, message).orElseThrow();
@@ -246,7 +247,7 @@ class CertificationRoundTest {
         SignedEntityType msd = new SignedEntityType.MithrilStakeDistribution(signing);
         ProtocolMessage message = aggregator.seedParts(signing);
         String signed = message.computeHash();
-        EpochSettings settings = EpochSettings.parse(aggregator.epochSettingsJson());
+        EpochSettingsMessage settings = EpochSettingsMessage.parse(aggregator.epochSettingsJson());
         List<SignerWithStake> current = signersWithStakeAt(E);
 
         assertThatThrownBy(() -> MultiSigner.of(List.of(), PARAMETERS))

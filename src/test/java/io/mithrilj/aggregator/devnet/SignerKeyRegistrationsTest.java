@@ -8,6 +8,7 @@ import io.mithrilj.aggregator.crypto.stm.StmClosedKeyRegistration;
 import io.mithrilj.aggregator.protocol.Epoch;
 import io.mithrilj.aggregator.protocol.ProtocolParameters;
 import io.mithrilj.aggregator.protocol.json.CertificateJson;
+import io.mithrilj.aggregator.protocol.json.EpochSettingsMessage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ class SignerKeyRegistrationsTest {
 
     private List<DevnetPool> pools;
     private Map<String, Long> stakes;
-    private List<EpochSettings.Signer> listed;
+    private List<EpochSettingsMessage.Signer> listed;
 
     @BeforeEach
     void registrations() {
@@ -34,14 +35,15 @@ class SignerKeyRegistrationsTest {
         // KES period 4 at slot 70: the declared evolutions are 4
         SimulatedChain chain =
                 new SimulatedChain(new SimulatedChain.Settings(START, 7, 10, 17, 1), new DevnetClock(START), stakes);
-        EpochSettings settings = new EpochSettings(Epoch.of(7), Optional.of(PARAMETERS), List.of(), List.of());
+        EpochSettingsMessage settings =
+                new EpochSettingsMessage(Epoch.of(7), Optional.of(PARAMETERS), List.of(), List.of());
         listed = pools.stream()
                 .map(p -> new SimulatedSigner(p, chain, random.split(), new SignerKeyRegistrations())
                         .prepareRegistration(settings)
                         .orElseThrow())
                 .map(r -> {
                     JsonNode m = CertificateJson.parse(r.json());
-                    return new EpochSettings.Signer(
+                    return new EpochSettingsMessage.Signer(
                             m.get("party_id").textValue(),
                             m.get("verification_key").textValue(),
                             Optional.of(m.get("verification_key_signature").textValue()),
@@ -76,8 +78,8 @@ class SignerKeyRegistrationsTest {
 
     @Test
     void aSignerWhoseKesSignatureDoesNotMatchItsDeclaredEvolutionsIsNamed() {
-        EpochSettings.Signer first = listed.getFirst();
-        EpochSettings.Signer lying = new EpochSettings.Signer(
+        EpochSettingsMessage.Signer first = listed.getFirst();
+        EpochSettingsMessage.Signer lying = new EpochSettingsMessage.Signer(
                 first.partyId(),
                 first.verificationKey(),
                 first.verificationKeySignature(),
@@ -91,8 +93,8 @@ class SignerKeyRegistrationsTest {
 
     @Test
     void incompleteOrUnstakedSignersAreNamed() {
-        EpochSettings.Signer first = listed.getFirst();
-        EpochSettings.Signer noOpcert = new EpochSettings.Signer(
+        EpochSettingsMessage.Signer first = listed.getFirst();
+        EpochSettingsMessage.Signer noOpcert = new EpochSettingsMessage.Signer(
                 first.partyId(),
                 first.verificationKey(),
                 first.verificationKeySignature(),

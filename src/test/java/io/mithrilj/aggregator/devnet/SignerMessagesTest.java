@@ -9,6 +9,7 @@ import io.mithrilj.aggregator.protocol.CardanoDbBeacon;
 import io.mithrilj.aggregator.protocol.Epoch;
 import io.mithrilj.aggregator.protocol.ProtocolParameters;
 import io.mithrilj.aggregator.protocol.SignedEntityType;
+import io.mithrilj.aggregator.protocol.json.EpochSettingsMessage;
 import io.mithrilj.aggregator.protocol.json.MessageFormatException;
 import io.mithrilj.aggregator.testing.UpstreamReference;
 import org.junit.jupiter.api.Test;
@@ -16,18 +17,18 @@ import org.junit.jupiter.api.Test;
 /** Golden checks on upstream's real signer registrations (aggregator-fake-data/epoch-settings.json). */
 class SignerMessagesTest {
 
-    private static EpochSettings fixture() {
-        return EpochSettings.parse(UpstreamReference.text("aggregator-fake-data/epoch-settings.json"));
+    private static EpochSettingsMessage fixture() {
+        return EpochSettingsMessage.parse(UpstreamReference.text("aggregator-fake-data/epoch-settings.json"));
     }
 
     @Test
     void readsUpstreamEpochSettings() {
-        EpochSettings settings = fixture();
+        EpochSettingsMessage settings = fixture();
         assertThat(settings.epoch()).isEqualTo(Epoch.of(18));
         assertThat(settings.signerRegistrationProtocol()).contains(new ProtocolParameters(70, 105, 0.95));
         assertThat(settings.currentSigners()).hasSize(2);
         assertThat(settings.nextSigners()).hasSize(2);
-        EpochSettings.Signer first = settings.currentSigners().getFirst();
+        EpochSettingsMessage.Signer first = settings.currentSigners().getFirst();
         assertThat(first.partyId()).isEqualTo("pool1efusn4rpffsdlm276ct49mdnm6z82ls3juf6hk6aksle5cvru2a");
         assertThat(first.kesPeriod()).hasValue(0);
         assertThat(first.verificationKeySignature()).isPresent();
@@ -36,7 +37,7 @@ class SignerMessagesTest {
 
     @Test
     void aRegistrationBuiltFromARealSignersFieldsIsUpstreamsCompactShapeAndAuthenticates() {
-        EpochSettings.Signer real = fixture().nextSigners().getFirst();
+        EpochSettingsMessage.Signer real = fixture().nextSigners().getFirst();
         String json = SignerMessages.registerSigner(
                 Epoch.of(19),
                 real.partyId(),
@@ -83,27 +84,29 @@ class SignerMessagesTest {
 
     @Test
     void malformedEpochSettingsAreNamed() {
-        assertThatThrownBy(() -> EpochSettings.parse("{\"current_signers\":[],\"next_signers\":[]}"))
+        assertThatThrownBy(() -> EpochSettingsMessage.parse("{\"current_signers\":[],\"next_signers\":[]}"))
                 .isInstanceOf(MessageFormatException.class)
                 .hasMessage("epoch settings: missing field 'epoch'");
-        assertThatThrownBy(() -> EpochSettings.parse("{\"epoch\":-1,\"current_signers\":[],\"next_signers\":[]}"))
+        assertThatThrownBy(
+                        () -> EpochSettingsMessage.parse("{\"epoch\":-1,\"current_signers\":[],\"next_signers\":[]}"))
                 .isInstanceOf(MessageFormatException.class)
                 .hasMessageContaining("epoch settings.epoch: expected an unsigned 64-bit integer");
-        assertThatThrownBy(() -> EpochSettings.parse("{\"epoch\":1,\"current_signers\":{},\"next_signers\":[]}"))
+        assertThatThrownBy(() -> EpochSettingsMessage.parse("{\"epoch\":1,\"current_signers\":{},\"next_signers\":[]}"))
                 .isInstanceOf(MessageFormatException.class)
                 .hasMessage("epoch settings.current_signers: expected an array");
-        assertThatThrownBy(() -> EpochSettings.parse(
+        assertThatThrownBy(() -> EpochSettingsMessage.parse(
                         "{\"epoch\":1,\"current_signers\":[],\"next_signers\":[{\"party_id\":\"p\"}]}"))
                 .isInstanceOf(MessageFormatException.class)
                 .hasMessage("epoch settings.next_signers[0]: missing field 'verification_key'");
-        assertThatThrownBy(() -> EpochSettings.parse("{\"epoch\":1,"))
+        assertThatThrownBy(() -> EpochSettingsMessage.parse("{\"epoch\":1,"))
                 .isInstanceOf(MessageFormatException.class)
                 .hasMessageContaining("malformed JSON");
     }
 
     @Test
     void theDeprecatedRegistrationParametersMayBeAbsent() {
-        EpochSettings settings = EpochSettings.parse("{\"epoch\":3,\"current_signers\":[],\"next_signers\":[]}");
+        EpochSettingsMessage settings =
+                EpochSettingsMessage.parse("{\"epoch\":3,\"current_signers\":[],\"next_signers\":[]}");
         assertThat(settings.signerRegistrationProtocol()).isEmpty();
         assertThat(settings.currentSigners()).isEmpty();
     }

@@ -12,6 +12,7 @@ import io.mithrilj.aggregator.protocol.ProtocolMessage;
 import io.mithrilj.aggregator.protocol.ProtocolParameters;
 import io.mithrilj.aggregator.protocol.SignedEntityType;
 import io.mithrilj.aggregator.protocol.json.CertificateJson;
+import io.mithrilj.aggregator.protocol.json.EpochSettingsMessage;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
@@ -38,8 +39,8 @@ class SimulatedSignerTest {
         signer = new SimulatedSigner(pool, chain, new SplittableRandom(12), new SignerKeyRegistrations());
     }
 
-    private static EpochSettings settings(long epoch) {
-        return EpochSettings.parse("{\"epoch\":" + epoch + ",\"signer_registration_protocol\":"
+    private static EpochSettingsMessage settings(long epoch) {
+        return EpochSettingsMessage.parse("{\"epoch\":" + epoch + ",\"signer_registration_protocol\":"
                 + CertificateJson.write(PARAMETERS) + ",\"current_signers\":[],\"next_signers\":[]}");
     }
 
@@ -139,7 +140,8 @@ class SimulatedSignerTest {
 
     @Test
     void withoutRegistrationParametersTheSignerSaysWhereToReadThem() {
-        EpochSettings noParameters = EpochSettings.parse("{\"epoch\":20,\"current_signers\":[],\"next_signers\":[]}");
+        EpochSettingsMessage noParameters =
+                EpochSettingsMessage.parse("{\"epoch\":20,\"current_signers\":[],\"next_signers\":[]}");
         assertThatThrownBy(() -> signer.prepareRegistration(noParameters))
                 .isInstanceOf(DevnetException.class)
                 .hasMessageContaining("/protocol-configuration/21");
@@ -150,7 +152,7 @@ class SimulatedSignerTest {
     void signsOnlyWhenListedAmongTheCurrentSignersWithItsOwnKey() {
         TestAggregator aggregator = new TestAggregator(chain, PARAMETERS);
         SimulatedSigner.Registration registration = signer.prepareRegistration(
-                        EpochSettings.parse(aggregator.epochSettingsJson()))
+                        EpochSettingsMessage.parse(aggregator.epochSettingsJson()))
                 .orElseThrow();
         aggregator.register(registration.json());
         SignedEntityType msd = new SignedEntityType.MithrilStakeDistribution(Epoch.of(22));
@@ -158,7 +160,7 @@ class SimulatedSignerTest {
 
         // accepted but not confirmed to the signer: it has no initializer, so it cannot sign at 22
         clock.set(chain.startOf(Epoch.of(22)));
-        EpochSettings at22 = EpochSettings.parse(aggregator.epochSettingsJson());
+        EpochSettingsMessage at22 = EpochSettingsMessage.parse(aggregator.epochSettingsJson());
         assertThat(at22.currentSigners()).hasSize(1);
         assertThat(signer.canSign(at22)).isFalse();
         assertThat(signer.prepareSignature(at22, msd, message)).isEmpty();

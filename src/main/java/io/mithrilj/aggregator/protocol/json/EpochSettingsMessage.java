@@ -1,10 +1,8 @@
-package io.mithrilj.aggregator.devnet;
+package io.mithrilj.aggregator.protocol.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mithrilj.aggregator.protocol.Epoch;
 import io.mithrilj.aggregator.protocol.ProtocolParameters;
-import io.mithrilj.aggregator.protocol.json.CertificateJson;
-import io.mithrilj.aggregator.protocol.json.MessageFormatException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -12,12 +10,13 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * What a signer reads from the aggregator's {@code GET /epoch-settings} (upstream {@code EpochSettingsMessage},
- * adapted as the signer's {@code RegisteredSigners}): the aggregator's epoch, the signers that sign in it
+ * What a signer, or a follower of its leader, reads from an aggregator's {@code GET /epoch-settings} (upstream
+ * {@code EpochSettingsMessage}, adapted as the signer's {@code RegisteredSigners} and the follower's {@code
+ * LeaderAggregatorEpochSettings}): the aggregator's epoch, the signers that sign in it
  * ({@code current_signers}) and those registered for the next one ({@code next_signers}), and the deprecated
  * {@code signer_registration_protocol} when the aggregator still sends it.
  */
-public record EpochSettings(
+public record EpochSettingsMessage(
         Epoch epoch,
         Optional<ProtocolParameters> signerRegistrationProtocol,
         List<Signer> currentSigners,
@@ -42,7 +41,7 @@ public record EpochSettings(
         }
     }
 
-    public EpochSettings {
+    public EpochSettingsMessage {
         Objects.requireNonNull(epoch, "epoch");
         Objects.requireNonNull(signerRegistrationProtocol, "signerRegistrationProtocol");
         currentSigners = List.copyOf(currentSigners);
@@ -55,13 +54,13 @@ public record EpochSettings(
      * @throws MessageFormatException naming the field when the JSON is malformed, a required field is missing
      *     or a field has the wrong type
      */
-    public static EpochSettings parse(String json) {
+    public static EpochSettingsMessage parse(String json) {
         JsonNode root = CertificateJson.parse(json);
         if (!root.isObject()) {
             throw new MessageFormatException("epoch settings: expected a JSON object");
         }
         JsonNode parameters = root.get("signer_registration_protocol");
-        return new EpochSettings(
+        return new EpochSettingsMessage(
                 Epoch.of(u64(required(root, "epoch", "epoch settings"), "epoch settings.epoch")),
                 parameters == null || parameters.isNull()
                         ? Optional.empty()
