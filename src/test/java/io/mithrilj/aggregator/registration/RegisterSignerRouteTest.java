@@ -1,6 +1,7 @@
 package io.mithrilj.aggregator.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -250,6 +251,54 @@ class RegisterSignerRouteTest {
                 .body("label", equalTo("Could not decode signer payload"));
         post("{\"epoch\":1}").statusCode(400);
         assertThat(storedRegistrations()).isZero();
+    }
+
+    /**
+     * A follower's record of its leader's signers: the epoch settings' next signers of upstream's fixture, verified
+     * like a registration received, recorded together; one whose KES signature has a flipped digit is named and
+     * nothing of the batch is recorded.
+     */
+    @Test
+    void theLeadersSignersAreRecordedAllOrNothing() throws Exception {
+        JsonNode settings = MessageJson.parse(Files.readString(UpstreamReference.fakeData("epoch-settings.json")));
+        List<SignerRegistration> next = new ArrayList<>();
+        settings.get("next_signers")
+                .forEach(n ->
+                        next.add(decode(n, n.get("verification_key_signature").asText())));
+        assertThat(next).hasSizeGreaterThanOrEqualTo(2);
+        StakeDistribution stakes = StakeDistribution.of(Map.of(POOL_A, STAKE, POOL_B, STAKE));
+
+        List<SignerRegistration> tampered = new ArrayList<>(next);
+        JsonNode last = settings.get("next_signers").get(next.size() - 1);
+        byte[] sig = Sum6KesSignature.decode(
+                        last.get("verification_key_signature").asText())
+                .toBytes();
+        sig[5] ^= 0x01;
+        tampered.set(
+                next.size() - 1, decode(last, Sum6KesSignature.fromBytes(sig).toJsonHex()));
+        assertThatThrownBy(() -> registrations.recordLeaderRegistrations(new Epoch(ROUND), tampered, stakes))
+                .isInstanceOf(SignerRegistrationRefusedException.class)
+                .hasMessageContaining(last.get("party_id").asText());
+        assertThat(storedRegistrations()).as("nothing of the batch is recorded").isZero();
+
+        assertThat(registrations.recordLeaderRegistrations(new Epoch(ROUND), next, stakes))
+                .isEqualTo(next.size());
+        long pools = next.stream().map(SignerRegistration::partyId).distinct().count();
+        assertThat(storedRegistrations()).isEqualTo(pools);
+        // the round is not involved: a follower has none
+        registrations.closeRound();
+        assertThat(registrations.recordLeaderRegistrations(new Epoch(ROUND), next, stakes))
+                .isEqualTo(next.size());
+        assertThat(storedRegistrations()).isEqualTo(pools);
+    }
+
+    private static SignerRegistration decode(JsonNode s, String kesSignature) {
+        return SignerRegistration.decode(
+                s.get("party_id").asText(),
+                s.get("verification_key").asText(),
+                kesSignature,
+                s.get("operational_certificate").asText(),
+                s.get("kes_period").asLong());
     }
 
     static String flipHexDigit(String hex, int at) {
