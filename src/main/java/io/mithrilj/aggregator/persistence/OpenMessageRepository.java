@@ -73,6 +73,17 @@ public class OpenMessageRepository {
                 .replaceWithVoid();
     }
 
+    /**
+     * Upstream's {@code insert or replace into open_message}: the open message of the same (type, beacon), if any,
+     * goes (its single signatures with it, by cascade) and {@code m} is inserted, newest in the insertion order. Two
+     * statements: run it in a transaction of {@link Stores#inTransaction} to make it atomic.
+     */
+    public Uni<Void> insertOrReplace(SqlClient on, StoredOpenMessage m) {
+        return on.preparedQuery("delete from open_message where signed_entity_type_id = $1 and beacon = $2")
+                .execute(Tuple.of(m.signedEntityTypeId(), m.beacon()))
+                .chain(() -> insert(on, m));
+    }
+
     public Uni<Optional<StoredOpenMessage>> find(int typeId, String beacon) {
         return find(pool, typeId, beacon);
     }
