@@ -6,12 +6,14 @@ import io.mithrilj.aggregator.certificate.CertificateVerifierException;
 import io.mithrilj.aggregator.certificate.GenesisSignatureVerifier;
 import io.mithrilj.aggregator.certificate.StmMultiSignatureVerifier;
 import io.mithrilj.aggregator.certificate.VerifiedCertificateCache;
+import io.mithrilj.aggregator.follower.LeaderAggregatorClient;
 import io.mithrilj.aggregator.protocol.Certificate;
 import io.mithrilj.aggregator.protocol.Epoch;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Spec;
  * {@code tools verify-certificate-chain}: walks a remote aggregator's certificate chain from its latest
  * certificate (or {@code --certificate}) to the genesis, verifying every certificate, printing one line
  * per epoch and a summary. Exit 0 when valid; 1 with the failing certificate and reason, or with a
- * one-line error for HTTP failures, timeouts and malformed JSON.
+ * one-line error for HTTP failures, timeouts and malformed JSON. It reads the aggregator as a follower reads its
+ * leader ({@link LeaderAggregatorClient}, with its retries).
  */
 @Command(
         name = "verify-certificate-chain",
@@ -57,7 +60,8 @@ public final class VerifyCertificateChainCommand implements Callable<Integer> {
             names = "--timeout",
             paramLabel = "SECONDS",
             defaultValue = "30",
-            description = "HTTP request timeout in seconds (default: ${DEFAULT-VALUE})")
+            description = "Timeout of one HTTP request in seconds; a timed out or failed request is retried twice"
+                    + " (default: ${DEFAULT-VALUE})")
     long timeoutSeconds;
 
     @Override
@@ -80,18 +84,37 @@ public final class VerifyCertificateChainCommand implements Callable<Integer> {
             err.println("Error: invalid --genesis-verification-key: " + e.getMessage());
             return 1;
         }
-        AggregatorCertificateClient client;
+        LeaderAggregatorClient client;
         try {
-            client = new AggregatorCertificateClient(
-                    aggregatorEndpoint, Duration.ofSeconds(Math.max(1, timeoutSeconds)));
+            client = new LeaderAggregatorClient(
+                    aggregatorEndpoint,
+                    Duration.ofSeconds(Math.max(1, timeoutSeconds)),
+                    LeaderAggregatorClient.RetryPolicy.DEFAULT,
+                    LeaderAggregatorClient.DEFAULT_MAX_BODY_BYTES);
         } catch (RuntimeException e) {
             err.println("Error: invalid --aggregator-endpoint: " + e.getMessage());
             return 1;
         }
+        try (client) {
+            return verify(client, genesisVerifier, out, err);
+        }
+    }
+
+    private int verify(
+            LeaderAggregatorClient client, GenesisSignatureVerifier genesisVerifier, PrintWriter out, PrintWriter err) {
         Certificate start;
         try {
-            String hash = certificateHash != null ? certificateHash.strip() : client.latestCertificateHash();
-            start = client.getCertificateDetails(hash);
+            if (certificateHash != null) {
+                start = client.getCertificateDetails(certificateHash.strip());
+            } else {
+                Optional<Certificate> latest = client.latestCertificate();
+                if (latest.isEmpty()) {
+                    err.println("Error: can not retrieve the starting certificate: the aggregator at "
+                            + client.endpoint() + " has no certificate yet");
+                    return 1;
+                }
+                start = latest.get();
+            }
         } catch (CertificateRetrieverException e) {
             err.println("Error: can not retrieve the starting certificate: " + e.getMessage());
             return 1;
