@@ -10,6 +10,7 @@ import io.mithrilj.aggregator.chain.ChainObserver;
 import io.mithrilj.aggregator.chain.ImmutableFileObserver;
 import io.mithrilj.aggregator.chain.TimePoint;
 import io.mithrilj.aggregator.epoch.EpochService;
+import io.mithrilj.aggregator.follower.FollowerService;
 import io.mithrilj.aggregator.metrics.AggregatorMetrics;
 import io.mithrilj.aggregator.metrics.MithrilMetric;
 import io.mithrilj.aggregator.persistence.StakePoolRepository;
@@ -31,7 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * Upstream {@code AggregatorRunner} ({@code runtime/runner.rs}) for a leader: each step of the state machine on the
+ * Upstream {@code AggregatorRunner} ({@code runtime/runner.rs}), for a leader and for a follower (whose steps of its
+ * own go to {@link FollowerService}, no-ops on a leader): each step of the state machine on the
  * aggregator's services. Blocking; called from the runtime's worker thread only.
  */
 @ApplicationScoped
@@ -49,6 +51,7 @@ public class ServicesRunner implements AggregatorRunner {
     private final SignableBuilderService signables;
     private final UpkeepService upkeep;
     private final AggregatorMetrics metrics;
+    private final FollowerService follower;
     private final Set<SignedEntityTypeDiscriminant> warnedUnsupported = ConcurrentHashMap.newKeySet();
     private volatile String mithrilEra;
     private final Map<Long, StakeDistribution> stakesByEpoch = new ConcurrentHashMap<>();
@@ -63,7 +66,8 @@ public class ServicesRunner implements AggregatorRunner {
             CertifierService certifier,
             SignableBuilderService signables,
             UpkeepService upkeep,
-            AggregatorMetrics metrics) {
+            AggregatorMetrics metrics,
+            FollowerService follower) {
         this.chainObserver = chainObserver;
         this.ticker = new MithrilTickerService(chainObserver, immutableFileObserver);
         this.eraReader = eraReader;
@@ -74,6 +78,7 @@ public class ServicesRunner implements AggregatorRunner {
         this.signables = signables;
         this.upkeep = upkeep;
         this.metrics = metrics;
+        this.follower = follower;
     }
 
     @Override
@@ -83,7 +88,7 @@ public class ServicesRunner implements AggregatorRunner {
 
     @Override
     public boolean isFollowerAtSameEpochAsLeader(TimePoint timePoint) {
-        return true;
+        return follower.atSameEpochAsLeader(timePoint.epoch());
     }
 
     @Override
@@ -152,6 +157,7 @@ public class ServicesRunner implements AggregatorRunner {
     @Override
     public void informNewEpoch(Epoch epoch) {
         certifier.informEpoch(epoch);
+        follower.mirrorProtocolConfiguration(epoch); // a follower's parameters are its leader's
         // a retried transition: what the epoch service loaded for this epoch cannot have changed (the rounds of N−1
         // and N are closed), so it is not read again every cycle
         if (epochService.dataIfInformed().filter(d -> d.epoch().equals(epoch)).isPresent()) return;
@@ -171,6 +177,7 @@ public class ServicesRunner implements AggregatorRunner {
 
     @Override
     public void openSignerRegistrationRound(TimePoint timePoint) {
+        if (follower.enabled()) return; // upstream's follower never opens a round: it mirrors its leader's signers
         Epoch registration = timePoint.epoch().next();
         StakeDistribution stakes = storedStakes(registration.value()).orElseGet(StakeDistribution::empty);
         registrations.openRound(registration, stakes);
@@ -178,7 +185,9 @@ public class ServicesRunner implements AggregatorRunner {
     }
 
     @Override
-    public void synchronizeFollowerSigners() {}
+    public void synchronizeFollowerSigners() {
+        follower.synchronizeSigners();
+    }
 
     @Override
     public void precomputeEpochData() {
@@ -202,7 +211,9 @@ public class ServicesRunner implements AggregatorRunner {
     }
 
     @Override
-    public void synchronizeCertificateChain(boolean force) {}
+    public void synchronizeCertificateChain(boolean force) {
+        follower.synchronizeChain(force, timePoint().epoch());
+    }
 
     @Override
     public Optional<OpenMessage> currentNonCertifiedOpenMessage(TimePoint timePoint) {
