@@ -7,8 +7,8 @@ import io.mithrilj.aggregator.metrics.MithrilMetric;
 import io.mithrilj.aggregator.registration.RegistrationClosedOnFollowerException;
 import io.mithrilj.aggregator.registration.RegistrationRoundEpochMismatchException;
 import io.mithrilj.aggregator.registration.RegistrationRoundNotOpenedException;
-import io.mithrilj.aggregator.registration.RegistrationService;
 import io.mithrilj.aggregator.registration.SignerPayloadDecodingException;
+import io.mithrilj.aggregator.registration.SignerRegisterer;
 import io.mithrilj.aggregator.registration.SignerRegistration;
 import io.mithrilj.aggregator.registration.SignerRegistrationRefusedException;
 import io.smallrye.mutiny.Uni;
@@ -25,13 +25,13 @@ import jakarta.ws.rs.core.Response;
 @Path("/aggregator")
 public class SignerResource {
 
-    private final RegistrationService registrations;
+    private final SignerRegisterer registrations;
     private final EpochQueries epochs;
     private final AggregatorMetrics metrics;
     private final ApiSettings settings;
 
     SignerResource(
-            RegistrationService registrations, EpochQueries epochs, AggregatorMetrics metrics, ApiSettings settings) {
+            SignerRegisterer registrations, EpochQueries epochs, AggregatorMetrics metrics, ApiSettings settings) {
         this.registrations = registrations;
         this.epochs = epochs;
         this.metrics = metrics;

@@ -16,7 +16,7 @@ import io.mithrilj.aggregator.protocol.json.CertificateJson;
 import io.mithrilj.aggregator.protocol.json.EpochSettingsMessage;
 import io.mithrilj.aggregator.protocol.json.MessageFormatException;
 import io.mithrilj.aggregator.protocol.json.MessageJson;
-import io.mithrilj.aggregator.registration.RegistrationService;
+import io.mithrilj.aggregator.registration.FollowerSignerRegistration;
 import io.mithrilj.aggregator.registration.SignerRegistration;
 import io.mithrilj.aggregator.registration.SignerRegistrationException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,7 +74,7 @@ public class FollowerService {
     private final Optional<String> endpoint;
     private final GenesisKeys genesisKeys;
     private final EpochService epochService;
-    private final RegistrationService registrations;
+    private final FollowerSignerRegistration registrations;
     private final StakePoolRepository stakePools;
     private final EpochSettingRepository epochSettings;
     private final CertificateRepository certificates;
@@ -105,7 +105,7 @@ public class FollowerService {
             AggregatorConfig config,
             GenesisKeys genesisKeys,
             EpochService epochService,
-            RegistrationService registrations,
+            FollowerSignerRegistration registrations,
             StakePoolRepository stakePools,
             EpochSettingRepository epochSettings,
             CertificateRepository certificates,

@@ -5,6 +5,7 @@
  * within the round the runtime opens ({@link io.mithrilj.aggregator.registration.SignerRegistrationLeader}),
  * every refusal a {@link io.mithrilj.aggregator.registration.SignerRegistrationException}; and the API's entry
  * point for registrations and single signatures as they arrive
- * ({@link io.mithrilj.aggregator.registration.RegistrationService}).
+ * ({@link io.mithrilj.aggregator.registration.RegistrationService} for a leader, {@link
+ * io.mithrilj.aggregator.registration.FollowerSignerRegistration} for a follower).
  */
 package io.mithrilj.aggregator.registration;

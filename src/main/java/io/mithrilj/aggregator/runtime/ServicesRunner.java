@@ -20,7 +20,7 @@ import io.mithrilj.aggregator.protocol.SignedEntityType;
 import io.mithrilj.aggregator.protocol.SignedEntityTypeDiscriminant;
 import io.mithrilj.aggregator.protocol.StakeDistribution;
 import io.mithrilj.aggregator.protocol.json.Rfc3339;
-import io.mithrilj.aggregator.registration.RegistrationService;
+import io.mithrilj.aggregator.registration.SignerRegisterer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +45,7 @@ public class ServicesRunner implements AggregatorRunner {
     private final MithrilTickerService ticker;
     private final EraReader eraReader;
     private final StakePoolRepository stakePools;
-    private final RegistrationService registrations;
+    private final SignerRegisterer registrations;
     private final EpochService epochService;
     private final CertifierService certifier;
     private final SignableBuilderService signables;
@@ -61,7 +61,7 @@ public class ServicesRunner implements AggregatorRunner {
             ImmutableFileObserver immutableFileObserver,
             EraReader eraReader,
             StakePoolRepository stakePools,
-            RegistrationService registrations,
+            SignerRegisterer registrations,
             EpochService epochService,
             CertifierService certifier,
             SignableBuilderService signables,
@@ -177,10 +177,10 @@ public class ServicesRunner implements AggregatorRunner {
 
     @Override
     public void openSignerRegistrationRound(TimePoint timePoint) {
-        if (follower.enabled()) return; // upstream's follower never opens a round: it mirrors its leader's signers
         Epoch registration = timePoint.epoch().next();
         StakeDistribution stakes = storedStakes(registration.value()).orElseGet(StakeDistribution::empty);
         registrations.openRound(registration, stakes);
+        if (registrations.currentRound().isEmpty()) return; // a follower: its signers are its leader's
         LOG.infof("signer registration round open for epoch %s (%d pools with stake)", registration, stakes.size());
     }
 

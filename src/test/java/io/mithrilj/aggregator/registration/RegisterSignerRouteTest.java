@@ -49,6 +49,9 @@ class RegisterSignerRouteTest {
     RegistrationService registrations;
 
     @Inject
+    FollowerSignerRegistration follower;
+
+    @Inject
     StubChainObserver chain;
 
     @Inject
@@ -276,18 +279,18 @@ class RegisterSignerRouteTest {
         sig[5] ^= 0x01;
         tampered.set(
                 next.size() - 1, decode(last, Sum6KesSignature.fromBytes(sig).toJsonHex()));
-        assertThatThrownBy(() -> registrations.recordLeaderRegistrations(new Epoch(ROUND), tampered, stakes))
+        assertThatThrownBy(() -> follower.recordLeaderRegistrations(new Epoch(ROUND), tampered, stakes))
                 .isInstanceOf(SignerRegistrationRefusedException.class)
                 .hasMessageContaining(last.get("party_id").asText());
         assertThat(storedRegistrations()).as("nothing of the batch is recorded").isZero();
 
-        assertThat(registrations.recordLeaderRegistrations(new Epoch(ROUND), next, stakes))
+        assertThat(follower.recordLeaderRegistrations(new Epoch(ROUND), next, stakes))
                 .isEqualTo(next.size());
         long pools = next.stream().map(SignerRegistration::partyId).distinct().count();
         assertThat(storedRegistrations()).isEqualTo(pools);
-        // the round is not involved: a follower has none
+        // a leader's round is not involved: a follower has none
         registrations.closeRound();
-        assertThat(registrations.recordLeaderRegistrations(new Epoch(ROUND), next, stakes))
+        assertThat(follower.recordLeaderRegistrations(new Epoch(ROUND), next, stakes))
                 .isEqualTo(next.size());
         assertThat(storedRegistrations()).isEqualTo(pools);
     }
