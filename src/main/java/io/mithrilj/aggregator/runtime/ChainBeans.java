@@ -20,17 +20,19 @@ import java.util.OptionalLong;
 /**
  * The chain the aggregator reads, picked from CHAIN_OBSERVER_TYPE: the devnet's simulated chain ({@code fake}), or a
  * Cardano node through its socket ({@code pallas}) or through {@code cardano-cli}; the immutable files of
- * DB_DIRECTORY (the devnet's simulated ones for {@code fake}); the era reader of ERA_READER_ADAPTER_TYPE.
+ * DB_DIRECTORY (the devnet's simulated ones for {@code fake}); the era reader of ERA_READER_ADAPTER_TYPE. A node-backed
+ * observer reports the outcome of each call to {@link CardanoNodeReadiness}.
  */
 @ApplicationScoped
 class ChainBeans {
 
     @Produces
     @ApplicationScoped
-    ChainObserver chainObserver(AggregatorConfig config, Instance<DevnetNetwork> devnet) {
+    ChainObserver chainObserver(
+            AggregatorConfig config, Instance<DevnetNetwork> devnet, CardanoNodeReadiness readiness) {
         String type = config.chainObserverType();
         if (ApiSettings.DEVNET_OBSERVER.equals(type)) return devnet.get().chain();
-        return ChainObserverBuilder.build(
+        ChainObserver node = ChainObserverBuilder.build(
                 type,
                 Path.of(config.cardanoNodeSocketPath().orElse("")),
                 config.cardanoCliPath().map(Path::of),
@@ -38,6 +40,7 @@ class ChainBeans {
                         config.network(),
                         config.networkMagic().map(OptionalLong::of).orElse(OptionalLong.empty())),
                 ChainObserverBuilder.DEFAULT_TIMEOUT);
+        return new ReportingChainObserver(node, readiness);
     }
 
     @Produces
