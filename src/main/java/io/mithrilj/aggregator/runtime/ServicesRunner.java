@@ -7,6 +7,7 @@ import io.mithrilj.aggregator.certifier.CertifierService;
 import io.mithrilj.aggregator.certifier.OpenMessage;
 import io.mithrilj.aggregator.certifier.SignableBuilderService;
 import io.mithrilj.aggregator.chain.ChainObserver;
+import io.mithrilj.aggregator.chain.ChainObserverException;
 import io.mithrilj.aggregator.chain.ImmutableFileObserver;
 import io.mithrilj.aggregator.chain.TimePoint;
 import io.mithrilj.aggregator.epoch.EpochService;
@@ -116,8 +117,22 @@ public class ServicesRunner implements AggregatorRunner {
                         e.getMessage());
             }
         } catch (RuntimeException e) {
-            throw new RuntimeError.Critical("cannot read the Mithril era at epoch " + epoch + ": " + e.getMessage(), e);
+            throw eraCheckerFailure(epoch, e);
         }
+    }
+
+    /**
+     * Upstream stops the aggregator on any failure of the era checker's update. Here a chain observer that failed
+     * (the cardano-chain adapter reads its markers from the node) keeps the state and is retried: node trouble never
+     * stops the service. An era that cannot be determined or is not supported still stops it.
+     */
+    static RuntimeError eraCheckerFailure(Epoch epoch, RuntimeException e) {
+        String message = "cannot read the Mithril era at epoch " + epoch + ": " + e.getMessage();
+        Throwable t = e;
+        for (int depth = 0; t != null && depth < 32; depth++, t = t.getCause()) {
+            if (t instanceof ChainObserverException) return new RuntimeError.KeepState(message, e);
+        }
+        return new RuntimeError.Critical(message, e);
     }
 
     /** The Mithril era the era checker holds, once read. */
