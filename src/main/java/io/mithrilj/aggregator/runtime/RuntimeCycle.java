@@ -141,12 +141,17 @@ public class RuntimeCycle {
      * Upstream logs every failed cycle at ERROR, once a second while a condition lasts. Here a failure is logged once
      * when it first appears (again when its message changes), at WARN until the runtime has reached READY once
      * (the devnet's first epochs wait for signers and a genesis: expected), at ERROR afterwards; the wait for a
-     * quorum is not a failure an operator acts on (DEBUG).
+     * quorum is not a failure an operator acts on (DEBUG), and ends the failure logged before it.
      */
     private void logFailure(AggregatorStateMachine machine, String message) {
         String state = machine.state().name();
         if (message.equals(AggregatorStateMachine.NOT_ENOUGH_SIGNATURES)) {
             LOG.debugf("%s: %s", state, message);
+            // the failure before is over (e.g. the node is back): when it comes again, it is logged again
+            if (lastFailure != null) {
+                LOG.infof("%s: cycle back to waiting for signatures", state);
+                lastFailure = null;
+            }
             return;
         }
         if (message.equals(lastFailure)) {
