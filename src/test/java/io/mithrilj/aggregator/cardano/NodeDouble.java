@@ -86,6 +86,12 @@ public final class NodeDouble implements AutoCloseable {
         return this;
     }
 
+    /** Answers every query again, as a node back to health (undoes {@link #dropConnectionOn}). */
+    public NodeDouble stopDropping() {
+        dropOnQuery = null;
+        return this;
+    }
+
     /** Replays {@code blocks} (each a multi-era block), {@code times} over, on chain-sync. */
     public NodeDouble replay(List<byte[]> blocks, int times) {
         BlockDecoder d = new BlockDecoder();

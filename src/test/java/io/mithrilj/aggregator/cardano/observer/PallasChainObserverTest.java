@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mithrilj.aggregator.cardano.NodeDouble;
+import io.mithrilj.aggregator.cardano.NodeQueries;
 import io.mithrilj.aggregator.cardano.cbor.CborWriter;
 import io.mithrilj.aggregator.cardano.ouroboros.CardanoNetwork;
 import io.mithrilj.aggregator.cardano.ouroboros.OuroborosException;
@@ -71,32 +72,9 @@ class PallasChainObserverTest {
                 .answer(UTXO, utxoResult());
     }
 
-    /** Upstream's mock genesis: [2021,150,0], magic 42, id 42, 30([6,10]), 2160, 432000, 129600, 62, 1, 5, 2. */
+    /** Upstream's mock genesis with {@code slotsPerKesPeriod}. */
     static String genesisResult(long slotsPerKesPeriod) {
-        return HexFormat.of()
-                .formatHex(new CborWriter()
-                        .array(2)
-                        .unsigned(4)
-                        .array(1)
-                        .array(11)
-                        .array(3)
-                        .unsigned(2021)
-                        .unsigned(150)
-                        .unsigned(0)
-                        .unsigned(42)
-                        .unsigned(42)
-                        .tag(30)
-                        .array(2)
-                        .unsigned(6)
-                        .unsigned(10)
-                        .unsigned(2160)
-                        .unsigned(432000)
-                        .unsigned(slotsPerKesPeriod)
-                        .unsigned(62)
-                        .unsigned(1)
-                        .unsigned(5)
-                        .unsigned(2)
-                        .toByteArray());
+        return NodeQueries.genesisResult(slotsPerKesPeriod);
     }
 
     /** One UTxO with an inline datum, one with a datum hash and one legacy output: only the first counts. */
