@@ -30,6 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -70,8 +71,15 @@ public final class CertificateChainSynchronizer {
         Optional<Certificate> verify(Certificate certificate) throws CertificateVerifierException;
     }
 
+    /** The check of one walk down the leader's chain; closing it drops what it still fetches from the leader. */
+    @FunctionalInterface
+    interface WalkCheck extends CertificateCheck, AutoCloseable {
+        @Override
+        default void close() {}
+    }
+
     private final LeaderAggregator leader;
-    private final CertificateCheck check;
+    private final Supplier<WalkCheck> walkChecks;
     private final CertificateRepository certificates;
     private final OpenMessageRepository openMessages;
     private final Stores stores;
@@ -105,7 +113,7 @@ public final class CertificateChainSynchronizer {
             long maxChainLength) {
         this(
                 leader,
-                verifierOf(leader, genesisVerificationKey)::verifyCertificate,
+                prefetchingWalkChecks(leader, genesisVerificationKey),
                 certificates,
                 openMessages,
                 stores,
@@ -113,6 +121,7 @@ public final class CertificateChainSynchronizer {
                 maxChainLength);
     }
 
+    /** With a check of its own for every walk (tests). */
     CertificateChainSynchronizer(
             LeaderAggregator leader,
             CertificateCheck check,
@@ -121,8 +130,24 @@ public final class CertificateChainSynchronizer {
             Stores stores,
             Clock clock,
             long maxChainLength) {
+        this(leader, everyWalk(check), certificates, openMessages, stores, clock, maxChainLength);
+    }
+
+    private static Supplier<WalkCheck> everyWalk(CertificateCheck check) {
+        Objects.requireNonNull(check, "check");
+        return () -> check::verify;
+    }
+
+    private CertificateChainSynchronizer(
+            LeaderAggregator leader,
+            Supplier<WalkCheck> walkChecks,
+            CertificateRepository certificates,
+            OpenMessageRepository openMessages,
+            Stores stores,
+            Clock clock,
+            long maxChainLength) {
         this.leader = Objects.requireNonNull(leader, "leader");
-        this.check = Objects.requireNonNull(check, "check");
+        this.walkChecks = walkChecks;
         this.certificates = Objects.requireNonNull(certificates, "certificates");
         this.openMessages = Objects.requireNonNull(openMessages, "openMessages");
         this.stores = Objects.requireNonNull(stores, "stores");
@@ -131,16 +156,37 @@ public final class CertificateChainSynchronizer {
         this.maxChainLength = maxChainLength;
     }
 
-    /** The certificate verifier of the leader's chain: the leader as retriever, the genesis key, no cache. */
-    private static CertificateChainVerifier verifierOf(
+    /**
+     * The check of each walk: upstream's certificate verifier with the genesis key and no cache, whose retriever is
+     * the leader one certificate ahead ({@link PrefetchingCertificateRetriever}): the leader's answer for a parent is
+     * on its way while the child is verified. Every certificate is verified as before, in the same order.
+     */
+    private static Supplier<WalkCheck> prefetchingWalkChecks(
             LeaderAggregator leader, Ed25519VerificationKey genesisVerificationKey) {
+        Objects.requireNonNull(leader, "leader");
         if (genesisVerificationKey == null) throw missingGenesisVerificationKey();
-        return new CertificateChainVerifier(
-                Objects.requireNonNull(leader, "leader"),
-                StmMultiSignatureVerifier.INSTANCE,
-                GenesisSignatureVerifier.ed25519(genesisVerificationKey),
-                VerifiedCertificateCache.disabled(),
-                CertificateChainVerifier.DEFAULT_MAX_CHAIN_LENGTH);
+        GenesisSignatureVerifier genesisVerifier = GenesisSignatureVerifier.ed25519(genesisVerificationKey);
+        return () -> {
+            PrefetchingCertificateRetriever retriever =
+                    new PrefetchingCertificateRetriever(leader::getCertificateDetails);
+            CertificateChainVerifier verifier = new CertificateChainVerifier(
+                    retriever,
+                    StmMultiSignatureVerifier.INSTANCE,
+                    genesisVerifier,
+                    VerifiedCertificateCache.disabled(),
+                    CertificateChainVerifier.DEFAULT_MAX_CHAIN_LENGTH);
+            return new WalkCheck() {
+                @Override
+                public Optional<Certificate> verify(Certificate certificate) throws CertificateVerifierException {
+                    return verifier.verifyCertificate(certificate);
+                }
+
+                @Override
+                public void close() {
+                    retriever.close();
+                }
+            };
+        };
     }
 
     /**
@@ -180,7 +226,10 @@ public final class CertificateChainSynchronizer {
         LOG.infof("Start synchronizing certificate chain (sync state: %s)", state);
 
         Certificate startingPoint = latestRemoteCertificate();
-        List<Certificate> chain = retrieveAndValidateRemoteCertificateChain(startingPoint);
+        List<Certificate> chain;
+        try (WalkCheck check = walkChecks.get()) {
+            chain = retrieveAndValidateRemoteCertificateChain(check, startingPoint);
+        }
         Certificate latest = chain.getLast();
         store(chain, openMessageOf(latest));
 
@@ -237,7 +286,8 @@ public final class CertificateChainSynchronizer {
      * the genesis and every certificate whose parent is of another epoch, plus, once one is kept, all that follow.
      * Returned from the genesis to the newest.
      */
-    private List<Certificate> retrieveAndValidateRemoteCertificateChain(Certificate startingPoint) {
+    private List<Certificate> retrieveAndValidateRemoteCertificateChain(
+            CertificateCheck check, Certificate startingPoint) {
         Deque<Certificate> validated = new ArrayDeque<>();
         Set<String> seen = new HashSet<>();
         Certificate certificate = startingPoint;
