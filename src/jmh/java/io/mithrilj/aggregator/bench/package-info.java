@@ -1,2 +1,2 @@
-/** JMH benchmarks (profile {@code jmh}): certificate-chain verification throughput; signer registration and signables. */
+/** JMH benchmarks (profile {@code jmh}): certificate-chain verification throughput, the follower's chain synchronisation; signer registration and signables. */
 package io.mithrilj.aggregator.bench;
