@@ -3,7 +3,6 @@ package io.mithrilj.aggregator.follower;
 import io.mithrilj.aggregator.certificate.CertificateChainVerifier;
 import io.mithrilj.aggregator.certificate.CertificateVerifierException;
 import io.mithrilj.aggregator.certificate.GenesisSignatureVerifier;
-import io.mithrilj.aggregator.certificate.StmMultiSignatureVerifier;
 import io.mithrilj.aggregator.certificate.VerifiedCertificateCache;
 import io.mithrilj.aggregator.certifier.GenesisKeys;
 import io.mithrilj.aggregator.crypto.ed25519.Ed25519VerificationKey;
@@ -159,7 +158,9 @@ public final class CertificateChainSynchronizer {
     /**
      * The check of each walk: upstream's certificate verifier with the genesis key and no cache, whose retriever is
      * the leader one certificate ahead ({@link PrefetchingCertificateRetriever}): the leader's answer for a parent is
-     * on its way while the child is verified. Every certificate is verified as before, in the same order.
+     * on its way while the child is verified; each multi-signature is decoded once, when its certificate is parsed,
+     * and verified as decoded ({@link DecodedMultiSignatures}). Every certificate is verified as before, in the same
+     * order.
      */
     private static Supplier<WalkCheck> prefetchingWalkChecks(
             LeaderAggregator leader, Ed25519VerificationKey genesisVerificationKey) {
@@ -167,11 +168,12 @@ public final class CertificateChainSynchronizer {
         if (genesisVerificationKey == null) throw missingGenesisVerificationKey();
         GenesisSignatureVerifier genesisVerifier = GenesisSignatureVerifier.ed25519(genesisVerificationKey);
         return () -> {
+            DecodedMultiSignatures multiSignatures = new DecodedMultiSignatures();
             PrefetchingCertificateRetriever retriever =
-                    new PrefetchingCertificateRetriever(leader::getCertificateDetails);
+                    new PrefetchingCertificateRetriever(hash -> leader.getCertificateDetails(hash, multiSignatures));
             CertificateChainVerifier verifier = new CertificateChainVerifier(
                     retriever,
-                    StmMultiSignatureVerifier.INSTANCE,
+                    multiSignatures,
                     genesisVerifier,
                     VerifiedCertificateCache.disabled(),
                     CertificateChainVerifier.DEFAULT_MAX_CHAIN_LENGTH);

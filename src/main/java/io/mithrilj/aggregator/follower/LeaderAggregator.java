@@ -2,6 +2,7 @@ package io.mithrilj.aggregator.follower;
 
 import io.mithrilj.aggregator.certificate.CertificateRetriever;
 import io.mithrilj.aggregator.protocol.Certificate;
+import io.mithrilj.aggregator.protocol.json.CryptoCanonicalizer;
 import io.mithrilj.aggregator.protocol.json.EpochSettingsMessage;
 import java.util.Optional;
 
@@ -36,4 +37,11 @@ public interface LeaderAggregator extends CertificateRetriever {
     /** {@code GET /certificate/{hash}}; {@link LeaderAggregatorException} also when it does not exist (404). */
     @Override
     Certificate getCertificateDetails(String hash) throws LeaderAggregatorException;
+
+    /**
+     * {@link #getCertificateDetails(String)} with the certificate's crypto strings made canonical by {@code
+     * canonicalizer} instead of {@link CryptoCanonicalizer#STM} (the synchronizer's keeps each decoded multi-signature
+     * for the verification that follows).
+     */
+    Certificate getCertificateDetails(String hash, CryptoCanonicalizer canonicalizer) throws LeaderAggregatorException;
 }

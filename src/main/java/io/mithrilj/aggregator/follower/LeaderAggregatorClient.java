@@ -5,6 +5,7 @@ import io.mithrilj.aggregator.protocol.Certificate;
 import io.mithrilj.aggregator.protocol.json.ApiVersion;
 import io.mithrilj.aggregator.protocol.json.CertificateJson;
 import io.mithrilj.aggregator.protocol.json.CertificateListItemMessage;
+import io.mithrilj.aggregator.protocol.json.CryptoCanonicalizer;
 import io.mithrilj.aggregator.protocol.json.EpochSettingsMessage;
 import io.mithrilj.aggregator.protocol.json.MessageFormatException;
 import java.io.IOException;
@@ -184,8 +185,15 @@ public final class LeaderAggregatorClient implements LeaderAggregator, AutoClose
 
     @Override
     public Certificate getCertificateDetails(String hash) throws LeaderAggregatorException {
+        return getCertificateDetails(hash, CertificateJson.defaultCanonicalizer());
+    }
+
+    @Override
+    public Certificate getCertificateDetails(String hash, CryptoCanonicalizer canonicalizer)
+            throws LeaderAggregatorException {
         Objects.requireNonNull(hash, "hash");
-        return certificate(hash)
+        Objects.requireNonNull(canonicalizer, "canonicalizer");
+        return certificate(hash, canonicalizer)
                 .orElseThrow(() -> new LeaderAggregatorException(
                         // upstream's text, as CertificateRetrieverException.notFound has it
                         "Certificate does not exist: '" + hash + "'"));
@@ -218,11 +226,19 @@ public final class LeaderAggregatorClient implements LeaderAggregator, AutoClose
     }
 
     private Optional<Certificate> certificate(String hash) throws LeaderAggregatorException {
+        return certificate(hash, CertificateJson.defaultCanonicalizer());
+    }
+
+    private Optional<Certificate> certificate(String hash, CryptoCanonicalizer canonicalizer)
+            throws LeaderAggregatorException {
         Answer answer = fetch("certificate/" + pathSegment(hash));
         if (answer.status() == 404) {
             return Optional.empty();
         }
-        return Optional.of(answer.expectOk().read("certificate", CertificateJson::readCertificate));
+        return Optional.of(answer.expectOk()
+                .read(
+                        "certificate",
+                        text -> CertificateJson.readCertificateMessage(text).toCertificate(canonicalizer)));
     }
 
     /** What the leader answered, after the retries: a status that is not retried, and its body (or a prefix). */

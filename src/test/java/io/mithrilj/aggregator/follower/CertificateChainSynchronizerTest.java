@@ -22,6 +22,8 @@ import io.mithrilj.aggregator.protocol.Epoch;
 import io.mithrilj.aggregator.protocol.Fixtures;
 import io.mithrilj.aggregator.protocol.SignedEntityTypeDiscriminant;
 import io.mithrilj.aggregator.protocol.json.CertificateJson;
+import io.mithrilj.aggregator.protocol.json.CertificateMessage;
+import io.mithrilj.aggregator.protocol.json.CryptoCanonicalizer;
 import io.mithrilj.aggregator.protocol.json.EpochSettingsMessage;
 import io.mithrilj.aggregator.protocol.json.MessageJson;
 import io.mithrilj.aggregator.protocol.json.Rfc3339;
@@ -195,6 +197,15 @@ class CertificateChainSynchronizerTest {
             Certificate c = byHash.get(hash);
             if (c == null) throw new LeaderAggregatorException("GET " + endpoint() + "/certificate/" + hash + ": 404");
             return c;
+        }
+
+        /** The certificates parsed again from their JSON, as the real client parses the leader's answers. */
+        @Override
+        public Certificate getCertificateDetails(String hash, CryptoCanonicalizer canonicalizer)
+                throws LeaderAggregatorException {
+            Certificate c = getCertificateDetails(hash);
+            return CertificateJson.readCertificateMessage(CertificateJson.write(CertificateMessage.fromCertificate(c)))
+                    .toCertificate(canonicalizer);
         }
     }
 

@@ -14,6 +14,7 @@ import io.mithrilj.aggregator.protocol.Certificate;
 import io.mithrilj.aggregator.protocol.Epoch;
 import io.mithrilj.aggregator.protocol.Fixtures;
 import io.mithrilj.aggregator.protocol.json.CertificateJson;
+import io.mithrilj.aggregator.protocol.json.CryptoCanonicalizer;
 import io.mithrilj.aggregator.protocol.json.EpochSettingsMessage;
 import java.net.ServerSocket;
 import java.nio.ByteBuffer;
@@ -90,6 +91,39 @@ class LeaderAggregatorClientTest {
 
         assertEquals(CertificateJson.readCertificate(Fixtures.certificateJson(CSD_11)), c);
         assertEquals(Epoch.of(11), c.epoch());
+    }
+
+    @Test
+    void certificateByHashWithACanonicalizerOfTheCallersParsesWithIt() throws Exception {
+        List<String> received = new ArrayList<>();
+        CryptoCanonicalizer recording = new CryptoCanonicalizer() {
+            @Override
+            public String aggregateVerificationKey(String text) {
+                received.add("avk");
+                return CryptoCanonicalizer.STM.aggregateVerificationKey(text);
+            }
+
+            @Override
+            public String multiSignature(String text) {
+                received.add("multi");
+                return CryptoCanonicalizer.STM.multiSignature(text);
+            }
+
+            @Override
+            public String genesisSignature(String text) {
+                received.add("genesis");
+                return CryptoCanonicalizer.STM.genesisSignature(text);
+            }
+        };
+
+        Certificate c = client.getCertificateDetails(CSD_11, recording);
+
+        assertEquals(client.getCertificateDetails(CSD_11), c);
+        assertEquals(List.of("avk", "multi"), received);
+        assertEquals(2, leader.seen("/certificate/" + CSD_11).size());
+        LeaderAggregatorException missing =
+                assertThrows(LeaderAggregatorException.class, () -> client.getCertificateDetails("00ff", recording));
+        assertEquals("Certificate does not exist: '00ff'", missing.getMessage());
     }
 
     @Test

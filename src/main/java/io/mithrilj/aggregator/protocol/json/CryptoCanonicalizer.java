@@ -36,11 +36,7 @@ public interface CryptoCanonicalizer {
 
         @Override
         public String multiSignature(String received) {
-            try {
-                return StmAggregateSignature.decode(received).toJsonHex();
-            } catch (StmException | RuntimeException e) {
-                throw new MessageFormatException("can not decode the multi-signature: " + e.getMessage(), e);
-            }
+            return decodeMultiSignature(received).toJsonHex();
         }
 
         @Override
@@ -48,6 +44,18 @@ public interface CryptoCanonicalizer {
             return genesisSignatureBytesHex(received);
         }
     };
+
+    /**
+     * The STM decoding of a received multi-signature (JSON-hex, then bytes-hex), as {@link #STM} canonicalizes it: a
+     * canonicalizer that keeps the decoded signature fails as {@link #STM} does.
+     */
+    static StmAggregateSignature decodeMultiSignature(String received) {
+        try {
+            return StmAggregateSignature.decode(received);
+        } catch (StmException | RuntimeException e) {
+            throw new MessageFormatException("can not decode the multi-signature: " + e.getMessage(), e);
+        }
+    }
 
     /** Bytes-hex (64 bytes) first, then JSON-hex of an array of 64 integers; lowercase bytes-hex out. */
     static String genesisSignatureBytesHex(String received) {
