@@ -6,11 +6,9 @@ import io.mithrilj.aggregator.follower.FollowerService;
 import io.mithrilj.aggregator.protocol.Epoch;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -59,13 +57,7 @@ public class FollowerChainSync {
     public synchronized void schedule() {
         if (scheduler.getScheduledJob(JOB) != null) return;
         follower.genesisVerificationKey(); // a follower without its leader's key can verify nothing: refuse to start
-        Duration interval = Duration.ofMillis(Math.max(1000, config.runInterval()));
-        scheduler
-                .newJob(JOB)
-                .setInterval("PT" + interval.toMillis() / 1000.0 + "S")
-                .setConcurrentExecution(ConcurrentExecution.SKIP)
-                .setTask(execution -> tick())
-                .schedule();
+        RuntimeCycle.scheduleEveryRunInterval(scheduler, JOB, config, this::tick);
         LOG.infof(
                 "follower of %s: its certificate chain is synchronised at start and at each epoch",
                 follower.leader().endpoint());

@@ -69,18 +69,26 @@ public class RuntimeCycle {
     /** Starts the cycle (at start-up unless {@code mithril.runtime.enabled} is false, as in the stores' tests). */
     public synchronized void schedule() {
         if (scheduler.getScheduledJob(JOB) != null) return;
-        // the Quarkus scheduler runs a job at most once a second
-        Duration interval = Duration.ofMillis(Math.max(1000, config.runInterval()));
         if (config.runInterval() < 1000) {
             LOG.warnf("RUN_INTERVAL=%d ms: the runtime cycle runs every 1000 ms at most", config.runInterval());
         }
+        Duration interval = scheduleEveryRunInterval(scheduler, JOB, config, this::cycle);
+        LOG.infof("runtime cycle scheduled every %d ms", interval.toMillis());
+    }
+
+    /**
+     * Schedules {@code task} every RUN_INTERVAL (at least a second: the Quarkus scheduler's finest interval), never two
+     * runs at once; the interval used.
+     */
+    static Duration scheduleEveryRunInterval(Scheduler scheduler, String job, AggregatorConfig config, Runnable task) {
+        Duration interval = Duration.ofMillis(Math.max(1000, config.runInterval()));
         scheduler
-                .newJob(JOB)
+                .newJob(job)
                 .setInterval("PT" + interval.toMillis() / 1000.0 + "S")
                 .setConcurrentExecution(ConcurrentExecution.SKIP)
-                .setTask(execution -> cycle())
+                .setTask(execution -> task.run())
                 .schedule();
-        LOG.infof("runtime cycle scheduled every %d ms", interval.toMillis());
+        return interval;
     }
 
     void stop(@Observes ShutdownEvent event) {
