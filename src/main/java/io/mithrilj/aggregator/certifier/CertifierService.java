@@ -160,6 +160,11 @@ public class CertifierService {
                 .toList();
     }
 
+    /** How many single signatures are stored against an open message (the console shows them against the quorum). */
+    public long signatureCount(OpenMessage message) {
+        return await(singleSignatures.count(message.id()));
+    }
+
     /**
      * Creates the open message of a signed entity (spec §10.1), then replays the signatures buffered for its kind;
      * a replay failure is logged and the open message still used.

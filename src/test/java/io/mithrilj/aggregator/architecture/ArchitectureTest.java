@@ -221,6 +221,23 @@ class ArchitectureTest {
                                     "protocol.json",
                                     "registration")
                             .and(JACKSON, QUARKUS, STORAGE)),
+            // DMQ: the status of its consumer (which comes later), from the configuration
+            Map.entry("dmq", Allowed.uses("config").and(QUARKUS)),
+            // the ops console: read-only views of the features' state and messages, never the stores
+            Map.entry(
+                    "console",
+                    Allowed.uses(
+                                    "certifier",
+                                    "chain",
+                                    "config",
+                                    "dmq",
+                                    "epoch",
+                                    "follower",
+                                    "metrics",
+                                    "protocol",
+                                    "protocol.json",
+                                    "runtime")
+                            .and(JACKSON, QUARKUS)),
             // the command line: everything (the only package that may use cli)
             Map.entry("cli", Allowed.EVERYTHING));
 
