@@ -235,7 +235,20 @@ class ConsolePagesTest {
                                         attack, attack, attack, attack, attack, attack, "/x\"><script>")))))
                 .data("refresh", ConsoleResource.REFRESH)
                 .render();
-        for (String html : List.of(overviewHtml, timelineHtml)) {
+        // a follower's panel: the leader's endpoint and its error messages are shown as text too
+        String syncHtml = page.getFragment("sync")
+                .data(
+                        "sync",
+                        new ConsoleView.Sync(true, attack, "4", "3", "t", "t", attack, attack, 7, "t", "4", 5, attack))
+                .data("refresh", ConsoleResource.REFRESH)
+                .render();
+        assertThat(syncHtml).doesNotContain("This aggregator is the leader").contains("7");
+        String dmqHtml = page.getFragment("dmq")
+                .data("dmq", new ConsoleView.Dmq(true, attack, "not running", "not connected", "–", 2, 1, attack))
+                .data("refresh", ConsoleResource.REFRESH)
+                .render();
+        assertThat(dmqHtml).contains("2 / 1");
+        for (String html : List.of(overviewHtml, timelineHtml, syncHtml, dmqHtml)) {
             assertThat(html).doesNotContainIgnoringCase("<script").contains("&lt;script&gt;alert(");
         }
     }
