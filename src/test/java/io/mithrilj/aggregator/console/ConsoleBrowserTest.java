@@ -86,9 +86,13 @@ class ConsoleBrowserTest {
 
     @Test
     void panelsRefreshLiveAndCertificateLinksOpen() throws Exception {
-        assumeTrue(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "chromium and chromium-driver are not installed (apt-get install -y chromium chromium-driver)");
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        String missing = "chromium and chromium-driver are not installed (apt-get install -y chromium chromium-driver)";
+        // .ci/run installs them and requires this test: there, their absence fails it instead of skipping it
+        if ("true".equals(System.getenv("MITHRIL_BROWSER_TEST_REQUIRED")) && !installed) {
+            throw new AssertionError(missing);
+        }
+        assumeTrue(installed, missing);
         ChromeOptions options = new ChromeOptions()
                 .setBinary(CHROMIUM.toString())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1600");
