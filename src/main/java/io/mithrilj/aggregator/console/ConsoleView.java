@@ -127,7 +127,8 @@ public class ConsoleView {
     public record MetricView(String name, String help, String value, String sparkline, int samples) {}
 
     @TemplateData
-    public record EpochRow(long epoch, String firstOpened, String registered, List<MessageRow> messages) {}
+    public record EpochRow(
+            long epoch, String began, String firstOpened, String registered, List<MessageRow> messages) {}
 
     @TemplateData
     public record MessageRow(
@@ -355,9 +356,22 @@ public class ConsoleView {
         epochs.sort((a, b) -> Long.compare(b, a));
         List<EpochRow> out = new ArrayList<>();
         for (long epoch : epochs.subList(0, Math.min(TIMELINE_EPOCHS, epochs.size()))) {
-            out.add(new EpochRow(epoch, firstOpened.getOrDefault(epoch, NONE), registered(epoch), byEpoch.get(epoch)));
+            out.add(new EpochRow(
+                    epoch, began(epoch), firstOpened.getOrDefault(epoch, NONE), registered(epoch), byEpoch.get(epoch)));
         }
         return out;
+    }
+
+    private String began(long epoch) {
+        try {
+            return epochQueries
+                    .epochBeganAt(epoch)
+                    .await()
+                    .atMost(QUERY_TIMEOUT)
+                    .orElse(NONE);
+        } catch (RuntimeException e) {
+            return NONE;
+        }
     }
 
     private String registered(long epoch) {

@@ -152,6 +152,14 @@ public class EpochQueries {
                 }));
     }
 
+    /**
+     * When this aggregator began {@code epoch}: its runtime's transition into an epoch records the stakes of the next
+     * one (once, so a restart keeps the first time); empty when they are not (or no longer) recorded.
+     */
+    public Uni<Optional<String>> epochBeganAt(long epoch) {
+        return stakePools.recordedAt(epoch + 1);
+    }
+
     /** {@code SignerRegistrationsMessage} for signers registered at {@code epoch} (recorded under epoch + 1). */
     public Uni<Optional<String>> registeredSigners(long epoch) {
         return signers.registrations(epoch + 1).map(list -> {

@@ -41,6 +41,13 @@ public class StakePoolRepository {
                 .replaceWithVoid();
     }
 
+    /** When the stakes of an epoch were recorded (the epoch transition that recorded them); empty when none are. */
+    public Uni<Optional<String>> recordedAt(long epoch) {
+        return pool.preparedQuery("select min(created_at) from stake_pool where epoch = $1")
+                .execute(Tuple.of(epoch))
+                .map(rows -> Optional.ofNullable(rows.iterator().next().getString(0)));
+    }
+
     /** Totals of an epoch; empty when nothing is recorded for it. */
     public Uni<Optional<Totals>> totals(long epoch) {
         return totals(pool, epoch);

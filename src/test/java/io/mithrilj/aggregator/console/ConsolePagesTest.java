@@ -152,6 +152,8 @@ class ConsolePagesTest {
         assertThat(timeline).contains("Epoch " + latest.get("epoch").asText());
         assertThat(timeline)
                 .contains("/aggregator/certificate/" + latest.get("hash").asText());
+        // when the runtime began the epoch (its transition recorded the next epoch's stakes then)
+        assertThat(timeline).containsPattern("Began \\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
         // a leader says so; no DMQ socket here
         assertThat(get("/console/fragments/sync")).contains("This aggregator is the leader");
         assertThat(text(get("/console/fragments/dmq"), "dmq-summary")).contains("DMQ is not configured");
@@ -229,6 +231,7 @@ class ConsolePagesTest {
                         "timeline",
                         List.of(new ConsoleView.EpochRow(
                                 3,
+                                attack,
                                 attack,
                                 attack,
                                 List.of(new ConsoleView.MessageRow(
