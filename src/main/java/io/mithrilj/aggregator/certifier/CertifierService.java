@@ -6,6 +6,7 @@ import io.mithrilj.aggregator.certificate.CertificateFactory;
 import io.mithrilj.aggregator.certificate.CertificateRetrieverException;
 import io.mithrilj.aggregator.certificate.CertificateVerifierException;
 import io.mithrilj.aggregator.certificate.GenesisSignatureVerifier;
+import io.mithrilj.aggregator.certificate.KeptMultiSignatures;
 import io.mithrilj.aggregator.certificate.MultiSigner;
 import io.mithrilj.aggregator.certificate.StmMultiSignatureVerifier;
 import io.mithrilj.aggregator.config.ApiSettings;
@@ -464,19 +465,14 @@ public class CertifierService {
 
     /** A verifier whose multi-signature check uses {@code aggregate} for the certificate that carries its hex. */
     private CertificateChainVerifier verifierOf(String multiSignatureHex, StmAggregateSignature aggregate) {
-        CertificateChainVerifier chain = verifier();
+        KeptMultiSignatures kept = new KeptMultiSignatures();
+        kept.keep(multiSignatureHex, aggregate);
         return new CertificateChainVerifier(
                 hash -> {
                     throw CertificateRetrieverException.notFound(hash);
                 },
-                (message, hex, avk, parameters) -> {
-                    if (hex.equals(multiSignatureHex)) {
-                        StmMultiSignatureVerifier.verify(message, aggregate, avk, parameters);
-                    } else {
-                        StmMultiSignatureVerifier.INSTANCE.verify(message, hex, avk, parameters);
-                    }
-                },
-                chain.genesisVerifier());
+                kept,
+                verifier().genesisVerifier());
     }
 
     private static long distinctIndexes(List<StmSingleSignature> signatures) {

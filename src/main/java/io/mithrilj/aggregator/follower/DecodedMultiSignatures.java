@@ -1,13 +1,11 @@
 package io.mithrilj.aggregator.follower;
 
+import io.mithrilj.aggregator.certificate.KeptMultiSignatures;
 import io.mithrilj.aggregator.certificate.MultiSignatureVerifier;
 import io.mithrilj.aggregator.certificate.StmMultiSignatureVerifier;
 import io.mithrilj.aggregator.crypto.stm.StmAggregateSignature;
 import io.mithrilj.aggregator.protocol.ProtocolParameters;
 import io.mithrilj.aggregator.protocol.json.CryptoCanonicalizer;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Map;
 
 /**
  * One walk's multi-signatures decoded once, as upstream decodes them once (its certificate entity holds the decoded
@@ -16,12 +14,12 @@ import java.util.Map;
  * verifying with this verifier checks that kept signature when given that same text (then forgets it), and decodes
  * the text as {@link StmMultiSignatureVerifier} does otherwise. The text is the signature's canonical encoding, so
  * both ways verify the same signature; the kept one only saves a second decoding (for a mainnet quorum, a G1 and a
- * G2 point per signer). Keyed by identity: only the text this parse produced finds its own signature. Thread-safe
- * (the certificates are parsed on the fetch-ahead thread).
+ * G2 point per signer). Keyed by identity ({@link KeptMultiSignatures}): only the text this parse produced finds its
+ * own signature. Thread-safe (the certificates are parsed on the fetch-ahead thread).
  */
 final class DecodedMultiSignatures implements CryptoCanonicalizer, MultiSignatureVerifier {
 
-    private final Map<String, StmAggregateSignature> byText = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final KeptMultiSignatures kept = new KeptMultiSignatures();
 
     @Override
     public String aggregateVerificationKey(String received) {
@@ -32,7 +30,7 @@ final class DecodedMultiSignatures implements CryptoCanonicalizer, MultiSignatur
     public String multiSignature(String received) {
         StmAggregateSignature signature = CryptoCanonicalizer.decodeMultiSignature(received);
         String text = signature.toJsonHex();
-        byText.put(text, signature);
+        kept.keep(text, signature);
         return text;
     }
 
@@ -48,17 +46,11 @@ final class DecodedMultiSignatures implements CryptoCanonicalizer, MultiSignatur
             String aggregateVerificationKeyJsonHex,
             ProtocolParameters parameters)
             throws InvalidMultiSignatureException {
-        StmAggregateSignature decoded = byText.remove(multiSignatureJsonHex);
-        if (decoded == null) {
-            StmMultiSignatureVerifier.INSTANCE.verify(
-                    message, multiSignatureJsonHex, aggregateVerificationKeyJsonHex, parameters);
-        } else {
-            StmMultiSignatureVerifier.verify(message, decoded, aggregateVerificationKeyJsonHex, parameters);
-        }
+        kept.verify(message, multiSignatureJsonHex, aggregateVerificationKeyJsonHex, parameters);
     }
 
     /** How many decoded signatures wait for their verification. */
     int kept() {
-        return byText.size();
+        return kept.kept();
     }
 }
