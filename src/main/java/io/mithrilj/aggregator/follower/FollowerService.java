@@ -3,6 +3,7 @@ package io.mithrilj.aggregator.follower;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mithrilj.aggregator.certifier.GenesisKeys;
 import io.mithrilj.aggregator.config.AggregatorConfig;
+import io.mithrilj.aggregator.config.ErrorText;
 import io.mithrilj.aggregator.crypto.ed25519.Ed25519VerificationKey;
 import io.mithrilj.aggregator.epoch.EpochService;
 import io.mithrilj.aggregator.persistence.CertificateRepository;
@@ -271,8 +272,8 @@ public class FollowerService {
             signerFailure = null;
             LOG.infof("%d signers of epoch %s mirrored from the leader", recorded, registrationEpoch);
         } catch (RuntimeException e) {
-            signerFailure = new Failure(clock.instant(), oneLine(e));
-            throw e instanceof FollowerException f ? f : new FollowerException(oneLine(e), e);
+            signerFailure = new Failure(clock.instant(), ErrorText.oneLine(e));
+            throw e instanceof FollowerException f ? f : new FollowerException(ErrorText.oneLine(e), e);
         }
     }
 
@@ -293,7 +294,7 @@ public class FollowerService {
             chainFailure = null;
             chainFailures = 0;
         } catch (RuntimeException e) {
-            chainFailure = new Failure(clock.instant(), oneLine(e));
+            chainFailure = new Failure(clock.instant(), ErrorText.oneLine(e));
             chainFailures++;
             long backoff = Math.min(MAX_RETRY.toMillis(), FIRST_RETRY.toMillis() << Math.min(chainFailures - 1, 10));
             nextChainRetry = clock.instant().plusMillis(backoff);
@@ -322,7 +323,7 @@ public class FollowerService {
             synchronizeChain(localChainInvalid.getAsBoolean(), ourEpoch);
             if (previous != null) LOG.infof("certificate chain synchronised again with the leader");
         } catch (RuntimeException e) {
-            String message = oneLine(e);
+            String message = ErrorText.oneLine(e);
             if (!message.equals(previous)) {
                 LOG.warnf("certificate chain synchronisation with the leader failed, will retry: %s", message);
             } else {
@@ -356,18 +357,6 @@ public class FollowerService {
             synchronizer = s;
         }
         return s;
-    }
-
-    private static String oneLine(Throwable e) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable t = e; t != null && text.length() < 2000; t = t.getCause()) {
-            String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-            // a cause whose text the message already carries (often with a location appended) adds nothing
-            if (text.indexOf(m.length() > 60 ? m.substring(0, 60) : m) >= 0) continue;
-            if (!text.isEmpty()) text.append(": ");
-            text.append(m);
-        }
-        return text.toString().replaceAll("\\s+", " ");
     }
 
     private static <T> T await(io.smallrye.mutiny.Uni<T> uni) {

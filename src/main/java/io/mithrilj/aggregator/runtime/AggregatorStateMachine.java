@@ -2,6 +2,7 @@ package io.mithrilj.aggregator.runtime;
 
 import io.mithrilj.aggregator.certifier.OpenMessage;
 import io.mithrilj.aggregator.chain.TimePoint;
+import io.mithrilj.aggregator.config.ErrorText;
 import io.mithrilj.aggregator.protocol.Certificate;
 import io.mithrilj.aggregator.protocol.Epoch;
 import java.util.Objects;
@@ -80,7 +81,7 @@ public final class AggregatorStateMachine {
             runner.precomputeEpochData();
         }
         Optional<RuntimeException> chainFailure = runner.checkCertificateChain(epoch);
-        runner.synchronizeCertificateChain(chainFailure.isPresent());
+        runner.synchronizeCertificateChain(chainFailure.isPresent(), epoch);
         if (chainFailure.isPresent()) {
             throw new RuntimeError.KeepState(CHAIN_INVALID + ": " + describe(chainFailure.get()), chainFailure.get());
         }
@@ -128,15 +129,8 @@ public final class AggregatorStateMachine {
         return new AggregatorState.Ready(signing.timePoint());
     }
 
-    /** The message of an exception and of its causes, on one line. */
+    /** The message of an exception and of its causes, on one line ({@link ErrorText#oneLine}). */
     static String describe(Throwable e) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable t = e; t != null && text.length() < 2000; t = t.getCause()) {
-            String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-            if (text.indexOf(m) >= 0) continue;
-            if (!text.isEmpty()) text.append(": ");
-            text.append(m);
-        }
-        return text.toString();
+        return ErrorText.oneLine(e);
     }
 }
