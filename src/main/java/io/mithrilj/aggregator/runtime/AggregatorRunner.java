@@ -45,8 +45,11 @@ public interface AggregatorRunner {
     /** Verifies the local certificate chain for the epoch; the failure, or empty when it is valid. */
     Optional<RuntimeException> checkCertificateChain(Epoch epoch);
 
-    /** Follower: synchronise the chain from the leader (forced when the local check failed). Leader: nothing. */
-    void synchronizeCertificateChain(boolean force);
+    /**
+     * Follower: synchronise the chain from the leader (forced when the local check failed) at our chain's {@code
+     * epoch}. Leader: nothing.
+     */
+    void synchronizeCertificateChain(boolean force, Epoch epoch);
 
     /** READY: the open message to sign now, creating at most one (spec §2, §10.1); empty when nothing is to sign. */
     Optional<OpenMessage> currentNonCertifiedOpenMessage(TimePoint timePoint);

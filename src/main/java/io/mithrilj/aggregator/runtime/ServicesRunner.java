@@ -226,8 +226,8 @@ public class ServicesRunner implements AggregatorRunner {
     }
 
     @Override
-    public void synchronizeCertificateChain(boolean force) {
-        follower.synchronizeChain(force, timePoint().epoch());
+    public void synchronizeCertificateChain(boolean force, Epoch epoch) {
+        follower.synchronizeChain(force, epoch);
     }
 
     @Override

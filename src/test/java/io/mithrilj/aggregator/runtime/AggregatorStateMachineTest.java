@@ -95,7 +95,7 @@ class AggregatorStateMachineTest {
         }
 
         @Override
-        public void synchronizeCertificateChain(boolean force) {
+        public void synchronizeCertificateChain(boolean force, Epoch epoch) {
             calls.add("syncChain force=" + force);
         }
 
