@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -85,6 +86,8 @@ public class FollowerService {
     private final Duration leaderTimeout;
     private final long maxResponseBytes;
     private final ReentrantLock chainLock = new ReentrantLock();
+    /** The leader's epoch settings that just let IDLE go on, for the signer synchronisation of that transition. */
+    private final AtomicReference<EpochSettingsMessage> gateSettings = new AtomicReference<>();
 
     private volatile LeaderAggregator leader;
     private volatile CertificateChainSynchronizer synchronizer;
@@ -169,7 +172,11 @@ public class FollowerService {
      */
     public boolean atSameEpochAsLeader(Epoch ours) {
         if (!enabled()) return true;
-        return leaderEpochSettings().epoch().equals(ours);
+        EpochSettingsMessage settings = leaderEpochSettings();
+        boolean same = settings.epoch().equals(ours);
+        // the transition this opens mirrors these same signers next (mainnet's message is megabytes): read once
+        gateSettings.set(same ? settings : null);
+        return same;
     }
 
     private EpochSettingsMessage leaderEpochSettings() {
@@ -232,7 +239,8 @@ public class FollowerService {
     public void synchronizeSigners() {
         if (!enabled()) return;
         try {
-            EpochSettingsMessage settings = leaderEpochSettings();
+            EpochSettingsMessage gate = gateSettings.getAndSet(null);
+            EpochSettingsMessage settings = gate != null ? gate : leaderEpochSettings();
             Epoch registrationEpoch = settings.epoch(); // upstream's leader synchronisation offset is 0
             StakeDistribution stakes = await(stakePools.distribution(registrationEpoch.value()))
                     .map(StakeDistribution::of)
