@@ -113,6 +113,8 @@ class FollowerIT {
                             .isEqualTo(AggregatorProcess.get(leaderEndpoint + "/certificate/" + hash)
                                     .body());
                 }
+                // the leader's signers, verified and recorded: the follower's epoch settings list the same ones
+                awaitSameNextSigners(follower, leaderEndpoint, followerPort, Duration.ofSeconds(60));
                 assertThat(follower.output()).doesNotContain("devnet: genesis certificate");
                 verify(followerEnv, followerPort, verificationKey);
                 firstRun = hashes(followerPort);
@@ -136,6 +138,32 @@ class FollowerIT {
                 assertThat(follower.stop()).isEqualTo(143);
             }
         }
+    }
+
+    private static Set<String> nextSigners(String endpoint, long[] epoch) throws Exception {
+        JsonNode settings = MessageJson.parse(
+                AggregatorProcess.get(endpoint + "/epoch-settings").body());
+        epoch[0] = settings.get("epoch").asLong();
+        Set<String> parties = new HashSet<>();
+        settings.get("next_signers").forEach(s -> parties.add(s.get("party_id").asText()));
+        return parties;
+    }
+
+    private static void awaitSameNextSigners(
+            AggregatorProcess follower, String leaderEndpoint, int followerPort, Duration timeout) throws Exception {
+        long end = System.nanoTime() + timeout.toNanos();
+        String last = "";
+        while (System.nanoTime() < end) {
+            long[] leaderEpoch = new long[1];
+            long[] followerEpoch = new long[1];
+            Set<String> leader = nextSigners(leaderEndpoint, leaderEpoch);
+            Set<String> mirrored = nextSigners("http://127.0.0.1:" + followerPort + "/aggregator", followerEpoch);
+            if (leaderEpoch[0] == followerEpoch[0] && !leader.isEmpty() && leader.equals(mirrored)) return;
+            last = "leader " + leaderEpoch[0] + " " + leader + ", follower " + followerEpoch[0] + " " + mirrored;
+            Thread.sleep(500);
+        }
+        throw new AssertionError(
+                "the follower's next signers are not the leader's: " + last + "\n" + follower.output());
     }
 
     private static List<String> hashes(int port) throws Exception {
