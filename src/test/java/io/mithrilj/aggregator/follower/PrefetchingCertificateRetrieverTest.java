@@ -158,6 +158,9 @@ class PrefetchingCertificateRetrieverTest {
         source.waiting.put(latest.previousHash(), new CountDownLatch(1));
         try (var retriever = new PrefetchingCertificateRetriever(source)) {
             retriever.getCertificateDetails(Fixtures.LATEST);
+            // the fetch ahead is under way (a cancel before it starts would never reach the leader's request)
+            assertThat(source.nextRequest()).isEqualTo(Fixtures.LATEST);
+            assertThat(source.nextRequest()).isEqualTo(latest.previousHash());
             Thread.currentThread().interrupt();
             try {
                 assertThatThrownBy(() -> retriever.getCertificateDetails(latest.previousHash()))
