@@ -145,6 +145,7 @@ class ArchitectureTest {
                     Allowed.uses(
                                     CRYPTO,
                                     "artifact",
+                                    "cardano.immutable",
                                     "certificate",
                                     "config",
                                     "epoch",
