@@ -55,6 +55,16 @@ public class ArtifactBuilderService {
     }
 
     /**
+     * Whether the artifact of this type is built after its certificate is stored, in the background (upstream builds
+     * every artifact so; here only the Cardano database ones, whose archives and uploads take minutes on mainnet: the
+     * stake distributions are stored with their certificate, in its transaction).
+     */
+    public static boolean isDeferred(SignedEntityType type) {
+        return type instanceof SignedEntityType.CardanoImmutableFilesFull
+                || type instanceof SignedEntityType.CardanoDatabase;
+    }
+
+    /**
      * The stored form of the artifact of {@code certificate}.
      *
      * @throws ArtifactBuildException naming the signed entity when its inputs are missing

@@ -383,7 +383,9 @@ public class CertifierService {
                         "the new certificate of " + type + " does not verify: " + e.getMessage(), e);
             }
             checked = System.nanoTime();
-            ArtifactFields artifact = artifacts.build(type, certificate, sealedAt);
+            // a Cardano database artifact (archives, uploads: minutes on mainnet) is built after, in the background
+            ArtifactFields artifact =
+                    ArtifactBuilderService.isDeferred(type) ? null : artifacts.build(type, certificate, sealedAt);
             CertificateFields fields = CertificateFields.of(CertificateMessage.fromCertificate(certificate));
             verified = System.nanoTime();
             // the open message is marked first, and only if no one did: a replica that still believes it runs the
@@ -395,7 +397,7 @@ public class CertifierService {
                             throw new CertifierException("Open message for beacon " + type + " already certified.");
                     })
                     .chain(() -> certificates.save(on, fields))
-                    .chain(() -> signedEntities.save(on, artifact))));
+                    .chain(() -> artifact == null ? Uni.createFrom().voidItem() : signedEntities.save(on, artifact))));
         }
         long end = System.nanoTime();
         LOG.infof(

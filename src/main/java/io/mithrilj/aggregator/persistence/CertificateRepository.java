@@ -135,6 +135,20 @@ public class CertificateRepository {
                 .map(CertificateRepository::firstString);
     }
 
+    /**
+     * The message of the newest certificate of a signed entity type when it still has no artifact and was made here
+     * (its open message is stored and certified: a certificate mirrored from a leader has none); else empty.
+     */
+    public Uni<Optional<String>> latestWithoutArtifact(int signedEntityTypeId) {
+        return pool.preparedQuery("""
+                select c.message from certificate c
+                join open_message o on o.signed_entity_type_id = c.signed_entity_type_id
+                    and o.beacon = c.signed_entity_beacon and o.is_certified
+                where c.certificate_id = (select certificate_id from certificate
+                        where signed_entity_type_id = $1 and not is_genesis order by insertion_seq desc limit 1)
+                    and not exists (select 1 from signed_entity s where s.certificate_id = c.certificate_id)""").execute(Tuple.of(signedEntityTypeId)).map(CertificateRepository::firstString);
+    }
+
     public Uni<Long> count() {
         return pool.query("select count(*) from certificate")
                 .execute()

@@ -1,5 +1,6 @@
 package io.mithrilj.aggregator.runtime;
 
+import io.mithrilj.aggregator.artifact.CardanoDbArtifactWorker;
 import io.mithrilj.aggregator.config.AggregatorConfig;
 import io.mithrilj.aggregator.config.ProcessRole;
 import io.mithrilj.aggregator.metrics.AggregatorMetrics;
@@ -39,6 +40,7 @@ public class RuntimeCycle {
     private final RuntimeLease lease;
     private final AggregatorRunner runner;
     private final AggregatorMetrics metrics;
+    private final CardanoDbArtifactWorker artifactWorker;
     private volatile AggregatorStateMachine machine;
     private volatile CycleReport last;
     private volatile int exitCode;
@@ -52,7 +54,9 @@ public class RuntimeCycle {
             Scheduler scheduler,
             RuntimeLease lease,
             ServicesRunner runner,
-            AggregatorMetrics metrics) {
+            AggregatorMetrics metrics,
+            CardanoDbArtifactWorker artifactWorker) {
+        this.artifactWorker = artifactWorker;
         this.role = role;
         this.config = config;
         this.enabled = enabled;
@@ -100,6 +104,15 @@ public class RuntimeCycle {
         if (scheduler.getScheduledJob(JOB) != null) scheduler.unscheduleJob(JOB);
     }
 
+    /** The Cardano database artifacts not built yet (a failure is the worker's to report, never the cycle's). */
+    private void startPendingArtifacts() {
+        try {
+            artifactWorker.startDue();
+        } catch (RuntimeException e) {
+            LOG.warnf("can not start the pending Cardano database artifacts: %s", e.getMessage());
+        }
+    }
+
     /** One tick: skipped unless this replica holds the lease. */
     void cycle() {
         if (!lease.holds()) {
@@ -116,6 +129,7 @@ public class RuntimeCycle {
         long start = System.nanoTime();
         try {
             current.cycle();
+            startPendingArtifacts();
             metrics.increment(MithrilMetric.RUNTIME_CYCLE_SUCCESS);
             last = new CycleReport(Instant.now(), since(start), current.state().name(), true, Optional.empty());
             LOG.debugf("%s cycle done in %.3f ms", current.state().name(), (System.nanoTime() - start) / 1e6);

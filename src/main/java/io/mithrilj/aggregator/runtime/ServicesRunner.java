@@ -1,11 +1,14 @@
 package io.mithrilj.aggregator.runtime;
 
+import io.mithrilj.aggregator.artifact.ArtifactBuilderService;
+import io.mithrilj.aggregator.artifact.CardanoDbArtifactWorker;
 import io.mithrilj.aggregator.cardano.era.EraEpochToken;
 import io.mithrilj.aggregator.cardano.era.EraReader;
 import io.mithrilj.aggregator.cardano.ticker.MithrilTickerService;
 import io.mithrilj.aggregator.certifier.CertifierService;
 import io.mithrilj.aggregator.certifier.OpenMessage;
 import io.mithrilj.aggregator.certifier.SignableBuilderService;
+import io.mithrilj.aggregator.certifier.SignedEntityLock;
 import io.mithrilj.aggregator.chain.ChainObserver;
 import io.mithrilj.aggregator.chain.ChainObserverException;
 import io.mithrilj.aggregator.chain.ImmutableFileObserver;
@@ -53,6 +56,8 @@ public class ServicesRunner implements AggregatorRunner {
     private final UpkeepService upkeep;
     private final AggregatorMetrics metrics;
     private final FollowerService follower;
+    private final SignedEntityLock lock;
+    private final CardanoDbArtifactWorker artifactWorker;
     private final Set<SignedEntityTypeDiscriminant> warnedUnsupported = ConcurrentHashMap.newKeySet();
     private volatile String mithrilEra;
     private final Map<Long, StakeDistribution> stakesByEpoch = new ConcurrentHashMap<>();
@@ -68,7 +73,11 @@ public class ServicesRunner implements AggregatorRunner {
             SignableBuilderService signables,
             UpkeepService upkeep,
             AggregatorMetrics metrics,
-            FollowerService follower) {
+            FollowerService follower,
+            SignedEntityLock lock,
+            CardanoDbArtifactWorker artifactWorker) {
+        this.lock = lock;
+        this.artifactWorker = artifactWorker;
         this.chainObserver = chainObserver;
         this.ticker = new MithrilTickerService(chainObserver, immutableFileObserver);
         this.eraReader = eraReader;
@@ -235,6 +244,7 @@ public class ServicesRunner implements AggregatorRunner {
         EnumSet<SignedEntityTypeDiscriminant> kinds = EnumSet.noneOf(SignedEntityTypeDiscriminant.class);
         kinds.addAll(epochService.data().signedEntityTypes());
         for (SignedEntityTypeDiscriminant kind : kinds) { // enum order: MSD, CSD, CIFF, CDB, CTx
+            if (lock.isLocked(kind)) continue; // its artifact is being built (upstream's lock)
             SignedEntityType type;
             try {
                 type = SignedEntityTypes.forTimePoint(kind, timePoint);
@@ -274,7 +284,11 @@ public class ServicesRunner implements AggregatorRunner {
     @Override
     public Optional<Certificate> createCertificate(SignedEntityType signedEntityType) {
         Optional<Certificate> certificate = certifier.createCertificate(signedEntityType);
-        certificate.ifPresent(c -> artifactProduced(signedEntityType));
+        certificate.ifPresent(c -> {
+            // a Cardano database artifact is counted once built and stored, in the background
+            if (ArtifactBuilderService.isDeferred(signedEntityType)) artifactWorker.submit(signedEntityType, c);
+            else artifactProduced(signedEntityType);
+        });
         return certificate;
     }
 

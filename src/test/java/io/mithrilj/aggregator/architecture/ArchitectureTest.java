@@ -157,9 +157,11 @@ class ArchitectureTest {
             Map.entry(
                     "artifact",
                     Allowed.uses(
+                                    "cardano.immutable",
                                     "certifier",
                                     "config",
                                     "epoch",
+                                    "metrics",
                                     "persistence",
                                     "protocol",
                                     "protocol.json",
@@ -205,6 +207,7 @@ class ArchitectureTest {
             Map.entry(
                     "runtime",
                     Allowed.uses(
+                                    "artifact",
                                     "cardano.era",
                                     "cardano.immutable",
                                     "cardano.observer",
