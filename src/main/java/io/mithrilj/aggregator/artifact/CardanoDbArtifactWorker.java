@@ -12,6 +12,7 @@ import io.mithrilj.aggregator.protocol.SignedEntityTypeDiscriminant;
 import io.mithrilj.aggregator.protocol.json.CertificateJson;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,6 +59,7 @@ public class CardanoDbArtifactWorker {
     private final Map<SignedEntityTypeDiscriminant, Pending> pending = new ConcurrentHashMap<>();
     private volatile boolean recovered;
 
+    @Inject
     CardanoDbArtifactWorker(
             ArtifactBuilderService builder,
             SignedEntityRepository signedEntities,
