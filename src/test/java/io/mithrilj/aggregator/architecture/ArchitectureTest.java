@@ -157,6 +157,8 @@ class ArchitectureTest {
             Map.entry(
                     "artifact",
                     Allowed.uses(
+                                    "artifact.archive",
+                                    "artifact.snapshot",
                                     "cardano.immutable",
                                     "certifier",
                                     "config",
@@ -171,6 +173,11 @@ class ArchitectureTest {
             Map.entry(
                     "artifact.archive",
                     Allowed.uses().and(Set.of("com.github.luben.zstd", "org.apache.commons.compress"))),
+            // the Cardano database snapshotter: archives on the archiver, the manifest signed with Ed25519; Jackson
+            // only to read the signer's configuration
+            Map.entry(
+                    "artifact.snapshot",
+                    Allowed.uses("artifact.archive", "crypto", "crypto.ed25519").and(JACKSON)),
             // the follower: its leader over HTTP, the mirror of the leader's signers and chain into our stores
             Map.entry(
                     "follower",
