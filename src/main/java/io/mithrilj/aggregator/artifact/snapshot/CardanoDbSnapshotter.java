@@ -295,6 +295,10 @@ public final class CardanoDbSnapshotter {
     private void copyIntoTemporary(String entry, Path temporary) throws SnapshotException {
         Path source = databaseDirectory.resolve(entry);
         Path target = temporary.resolve(entry);
+        if (Files.exists(source) && !Files.isRegularFile(source)) {
+            throw new SnapshotException(
+                    "can not copy '" + source + "' for the ancillary archive: it is not a regular file");
+        }
         try {
             Files.createDirectories(target.getParent());
             copier.copy(source, target);

@@ -2,6 +2,7 @@ package io.mithrilj.aggregator.artifact.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +23,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -331,6 +333,35 @@ class CardanoDbSnapshotterTest {
                 .isInstanceOf(SnapshotException.class)
                 .hasMessageStartingWith("can not copy '" + unreadable + "'")
                 .hasMessageEndingWith("permission denied on '" + unreadable + "'");
+        assertThat(listing(target)).isEmpty();
+        assertThat(listing(work)).isEmpty();
+    }
+
+    @Test
+    void aDirectoryWhereALedgerFileIsExpectedFailsNamingIt() throws IOException {
+        writeDb("ledger/500/meta", "meta");
+        writeDb("ledger/500/state", "state");
+        Files.createDirectories(db.resolve("ledger/500/tables/tvar"));
+
+        assertThatThrownBy(() -> snapshotter().ancillaryArchive("devnet-e13-i2", 2, target))
+                .isInstanceOf(SnapshotException.class)
+                .hasMessage("can not copy '" + db.resolve("ledger/500/tables/tvar")
+                        + "' for the ancillary archive: it is not a regular file");
+        assertThat(listing(target)).isEmpty();
+        assertThat(listing(work)).isEmpty();
+    }
+
+    @Test
+    void aLedgerFileWithoutReadPermissionFailsNamingIt() throws IOException {
+        writeDb("ledger/300", "latest ledger state");
+        Path unreadable = db.resolve("ledger/300");
+        Files.setPosixFilePermissions(unreadable, PosixFilePermissions.fromString("---------"));
+        assumeThat(Files.isReadable(unreadable)).as("not running as root").isFalse();
+
+        assertThatThrownBy(() -> snapshotter().ancillaryArchive("devnet-e13-i2", 2, target))
+                .isInstanceOf(SnapshotException.class)
+                .hasMessageStartingWith("can not copy '" + unreadable + "'")
+                .hasMessageContaining("permission denied");
         assertThat(listing(target)).isEmpty();
         assertThat(listing(work)).isEmpty();
     }
