@@ -169,6 +169,10 @@ public final class CardanoDbSnapshotter {
                 BasicFileAttributes attributes;
                 try {
                     attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                } catch (NoSuchFileException e) {
+                    throw new SnapshotException(
+                            "immutable file '" + file + "' (at or below immutable file number " + upTo + ") is missing",
+                            e);
                 } catch (IOException e) {
                     throw new SnapshotException(
                             "immutable file '" + file + "' (at or below immutable file number " + upTo
