@@ -192,7 +192,7 @@ public final class SimulatedChain implements ChainObserver, ImmutableFileObserve
         return slot / settings.slotsPerImmutableFile();
     }
 
-    private static ChainPoint chainPointAt(long slot) {
+    static ChainPoint chainPointAt(long slot) {
         return new ChainPoint(slot, slot, blockHash(slot));
     }
 
