@@ -1,6 +1,7 @@
 package io.mithrilj.aggregator.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.util.Optional;
 
@@ -74,8 +75,15 @@ public interface AggregatorConfig {
     /** Extra accepted origin tags, comma-separated. */
     Optional<String> customOriginTagWhiteList();
 
-    /** Cardano node database directory. */
+    /** Cardano node database directory (read through {@link NodeDatabaseDirectory}, which knows the devnet's). */
     String dbDirectory();
+
+    /**
+     * Whether DB_DIRECTORY was set by the operator (file, environment or flag) rather than left at its default: not an
+     * operator setting, {@link MithrilConfigSource} derives it.
+     */
+    @WithDefault("false")
+    boolean dbDirectorySet();
 
     /** Directory of the aggregator stores. */
     String dataStoresDirectory();

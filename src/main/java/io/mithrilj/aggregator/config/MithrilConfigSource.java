@@ -13,6 +13,9 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  */
 public class MithrilConfigSource implements ConfigSource {
 
+    /** Derived, not an operator setting: see {@link AggregatorConfig#dbDirectorySet()}. */
+    static final String DB_DIRECTORY_SET = "mithril.db-directory-set";
+
     private final Map<String, String> properties;
 
     public MithrilConfigSource() {
@@ -24,6 +27,9 @@ public class MithrilConfigSource implements ConfigSource {
         settings.values()
                 .forEach((key, value) ->
                         p.put(value.setting().property(), value.text().trim()));
+        // the devnet keeps its database under the stores unless the operator chose DB_DIRECTORY (NodeDatabaseDirectory)
+        ResolvedSettings.Value db = settings.values().get("db_directory");
+        p.put(DB_DIRECTORY_SET, Boolean.toString(db != null && db.origin() != ResolvedSettings.Origin.DEFAULT));
         settings.get("server_port").ifPresent(v -> p.put("quarkus.http.port", v.trim()));
         settings.get("server_ip").ifPresent(v -> p.put("quarkus.http.host", v.trim()));
         settings.get("database_url").ifPresent(v -> {

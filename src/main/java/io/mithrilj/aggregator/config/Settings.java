@@ -63,7 +63,11 @@ public final class Settings {
             s("dmq_node_socket_path", TEXT, null, "DMQ node socket path; set: signatures are also read from DMQ"),
             s("dmq_network_magic", U64, null, "DMQ network magic, required with DMQ on a private network"),
             s("custom_origin_tag_white_list", TEXT, null, "Extra accepted mithril-origin-tag values (comma-separated)"),
-            s("db_directory", TEXT, "/db", "Cardano node database directory"),
+            s(
+                    "db_directory",
+                    TEXT,
+                    "/db",
+                    "Cardano node database directory (devnet: `<DATA_STORES_DIRECTORY>/devnet-db` unless set)"),
             s(
                     "data_stores_directory",
                     TEXT,

@@ -1,20 +1,24 @@
 package io.mithrilj.aggregator.devnet;
 
 import io.mithrilj.aggregator.config.AggregatorConfig;
+import io.mithrilj.aggregator.config.NodeDatabaseDirectory;
 import io.mithrilj.aggregator.protocol.Epoch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * The embedded devnet's network (CHAIN_OBSERVER_TYPE=fake): DEVNET_SIGNERS stake pools with Pareto-distributed stakes
- * and the simulated chain that reports them, its epochs DEVNET_EPOCH_LENGTH_SECONDS long.
+ * The embedded devnet's network (CHAIN_OBSERVER_TYPE=fake): DEVNET_SIGNERS stake pools with Pareto-distributed stakes,
+ * the simulated chain that reports them, its epochs DEVNET_EPOCH_LENGTH_SECONDS long, and the node database the chain
+ * writes as it advances ({@link DevnetImmutableDb}, in {@link NodeDatabaseDirectory}).
  *
  * <p>Everything is a function of the settings: the pools' keys come from a fixed seed and the chain's epochs are
  * counted from a fixed instant (2025-01-01T00:00:00Z). So a restarted devnet finds the epoch it left and its pools
@@ -30,14 +34,27 @@ public class DevnetNetwork {
 
     private final List<DevnetPool> pools;
     private final SimulatedChain chain;
+    private final DevnetImmutableDb immutableDb;
 
     @Inject
-    DevnetNetwork(AggregatorConfig config) {
-        this(config.devnetSigners(), config.devnetEpochLengthSeconds(), InstantSource.system());
+    DevnetNetwork(AggregatorConfig config, NodeDatabaseDirectory dbDirectory) {
+        this(config.devnetSigners(), config.devnetEpochLengthSeconds(), InstantSource.system(), dbDirectory.path());
     }
 
-    /** A devnet of {@code poolCount} pools (at least one: the chain needs a stake distribution). */
+    /** A devnet of {@code poolCount} pools whose node database is written under {@code dbDirectory} as it advances. */
+    public DevnetNetwork(int poolCount, long epochLengthSeconds, InstantSource clock, Path dbDirectory) {
+        this(poolCount, epochLengthSeconds, clock, Optional.of(dbDirectory));
+    }
+
+    /**
+     * A devnet of {@code poolCount} pools (at least one: the chain needs a stake distribution) and no node database
+     * (its {@link #immutableDb()} fails).
+     */
     public DevnetNetwork(int poolCount, long epochLengthSeconds, InstantSource clock) {
+        this(poolCount, epochLengthSeconds, clock, Optional.empty());
+    }
+
+    private DevnetNetwork(int poolCount, long epochLengthSeconds, InstantSource clock, Optional<Path> dbDirectory) {
         SplittableRandom random = new SplittableRandom(SEED);
         int count = Math.max(1, poolCount);
         long[] stakes = ParetoStakes.CARDANO_LIKE.sample(count, random);
@@ -52,6 +69,9 @@ public class DevnetNetwork {
                         defaults.immutableFilesPerEpoch()),
                 clock,
                 SimulatedChain.stakeDistributionOf(pools));
+        // written lazily, at the first time point the runtime asks for
+        this.immutableDb =
+                dbDirectory.map(dir -> new DevnetImmutableDb(dir, chain)).orElse(null);
     }
 
     /**
@@ -69,6 +89,12 @@ public class DevnetNetwork {
 
     public SimulatedChain chain() {
         return chain;
+    }
+
+    /** The node database the chain writes: the devnet's DB_DIRECTORY and its immutable file observer. */
+    public DevnetImmutableDb immutableDb() {
+        if (immutableDb == null) throw new IllegalStateException("this devnet was built without a node database");
+        return immutableDb;
     }
 
     /** The seed of the STM key a pool registers for an epoch (SHA-256 of the devnet seed, party id and epoch). */

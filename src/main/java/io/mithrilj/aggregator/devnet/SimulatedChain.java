@@ -2,7 +2,6 @@ package io.mithrilj.aggregator.devnet;
 
 import io.mithrilj.aggregator.chain.ChainObserver;
 import io.mithrilj.aggregator.chain.ChainPoint;
-import io.mithrilj.aggregator.chain.ImmutableFileObserver;
 import io.mithrilj.aggregator.chain.TimePoint;
 import io.mithrilj.aggregator.protocol.Epoch;
 import java.nio.charset.StandardCharsets;
@@ -23,11 +22,14 @@ import java.util.Optional;
  * The devnet's Cardano chain, driven by a clock (upstream's {@code FakeChainObserver} of
  * {@code mithril-common/src/test/double}, made to move by itself): one slot per second from {@code start},
  * slots numbered from {@code initialEpoch × epochLength}, one block per slot (block number = slot, hash derived
- * from the slot), {@link Settings#immutableFilesPerEpoch()} immutable files completed per epoch, KES period =
+ * from the slot), {@link Settings#immutableFilesPerEpoch()} immutable file chunks per epoch, KES period =
  * slot / {@link Settings#slotsPerKesPeriod()}, era {@code Conway}, the pools' stakes as stake distribution and
  * no datums. Immutable and thread-safe: all state is the clock's.
+ *
+ * <p>The chain counts its chunks from slot 0 ({@link #currentChunk()}); the immutable file numbers the aggregator
+ * sees are those of the database {@link DevnetImmutableDb} writes, counted from the slot at which it was created.
  */
-public final class SimulatedChain implements ChainObserver, ImmutableFileObserver {
+public final class SimulatedChain implements ChainObserver {
     /** The era the devnet reports. */
     public static final String ERA = "Conway";
 
@@ -146,7 +148,10 @@ public final class SimulatedChain implements ChainObserver, ImmutableFileObserve
         return settings.start().plusSeconds(seconds);
     }
 
-    /** Epoch, immutable file number and tip read at one instant (the ticker's time point). */
+    /**
+     * Epoch, chunk number and tip read at one instant. The chunk number is counted from slot 0, not the immutable file
+     * number of the devnet's database: the runtime's time point is {@link DevnetImmutableDb#timePoint()}.
+     */
     public TimePoint timePoint() {
         long slot = currentSlot();
         return new TimePoint(
@@ -183,8 +188,8 @@ public final class SimulatedChain implements ChainObserver, ImmutableFileObserve
         return List.of();
     }
 
-    @Override
-    public long lastImmutableFileNumber() {
+    /** The number of the chunk of the current slot, counted from slot 0 (whole chunks completed since slot 0). */
+    public long currentChunk() {
         return immutableFileNumberAt(currentSlot());
     }
 

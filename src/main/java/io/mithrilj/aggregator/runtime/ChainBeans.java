@@ -9,6 +9,7 @@ import io.mithrilj.aggregator.chain.ChainObserver;
 import io.mithrilj.aggregator.chain.ImmutableFileObserver;
 import io.mithrilj.aggregator.config.AggregatorConfig;
 import io.mithrilj.aggregator.config.ApiSettings;
+import io.mithrilj.aggregator.config.NodeDatabaseDirectory;
 import io.mithrilj.aggregator.devnet.DevnetNetwork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -20,7 +21,7 @@ import java.util.OptionalLong;
 /**
  * The chain the aggregator reads, picked from CHAIN_OBSERVER_TYPE: the devnet's simulated chain ({@code fake}), or a
  * Cardano node through its socket ({@code pallas}) or through {@code cardano-cli}; the immutable files of
- * DB_DIRECTORY (the devnet's simulated ones for {@code fake}); the era reader of ERA_READER_ADAPTER_TYPE. A node-backed
+ * DB_DIRECTORY (the devnet's database, written as its chain advances, for {@code fake}); the era reader of ERA_READER_ADAPTER_TYPE. A node-backed
  * observer reports the outcome of each call to {@link CardanoNodeReadiness}.
  */
 @ApplicationScoped
@@ -45,10 +46,12 @@ class ChainBeans {
 
     @Produces
     @ApplicationScoped
-    ImmutableFileObserver immutableFileObserver(AggregatorConfig config, Instance<DevnetNetwork> devnet) {
+    ImmutableFileObserver immutableFileObserver(
+            AggregatorConfig config, Instance<DevnetNetwork> devnet, NodeDatabaseDirectory dbDirectory) {
+        // the devnet writes trios 0..N+1 before it reports N: its database is never behind what it reports
         if (ApiSettings.DEVNET_OBSERVER.equals(config.chainObserverType()))
-            return devnet.get().chain();
-        return new ImmutableFileSystemObserver(Path.of(config.dbDirectory()));
+            return devnet.get().immutableDb();
+        return new ImmutableFileSystemObserver(dbDirectory.path());
     }
 
     @Produces

@@ -34,18 +34,18 @@ class SimulatedChainTest {
         assertThat(chain.currentSlot()).isEqualTo(150);
         assertThat(chain.currentEpoch()).contains(Epoch.of(5));
         assertThat(chain.currentKesPeriod()).contains(15L);
-        assertThat(chain.lastImmutableFileNumber()).isEqualTo(15);
+        assertThat(chain.currentChunk()).isEqualTo(15);
         assertThat(chain.currentChainPoint()).contains(new ChainPoint(150, 150, SimulatedChain.blockHash(150)));
 
         clock.advance(Duration.ofSeconds(29));
         assertThat(chain.currentEpoch()).contains(Epoch.of(5));
         assertThat(chain.currentKesPeriod()).contains(17L);
-        assertThat(chain.lastImmutableFileNumber()).isEqualTo(17);
+        assertThat(chain.currentChunk()).isEqualTo(17);
 
         clock.advance(Duration.ofSeconds(1));
         assertThat(chain.currentEpoch()).contains(Epoch.of(6));
         assertThat(chain.currentChainPoint().orElseThrow().slotNumber()).isEqualTo(180);
-        assertThat(chain.lastImmutableFileNumber()).isEqualTo(18);
+        assertThat(chain.currentChunk()).isEqualTo(18);
 
         clock.set(chain.startOf(Epoch.of(9)).plusMillis(999));
         TimePoint point = chain.timePoint();
