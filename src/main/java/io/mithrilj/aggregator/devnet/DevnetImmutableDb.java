@@ -44,7 +44,8 @@ import org.jboss.logging.Logger;
  * the {@link Layout}, so a database rebuilt with the same settings has the same digests. Each file is written to a
  * temporary name under {@value #TEMP_DIR} then moved atomically into place: a reader never sees a partial file.
  * Restart-safe: files already present are reused, never rewritten; one whose content differs from what the devnet
- * would write is left as it is, with a warning. Thread-safe.
+ * would write is left as it is, with a warning (a complete file of the right size is taken as is, unread: a restart
+ * stats the database, it does not read it). Thread-safe.
  */
 public final class DevnetImmutableDb implements ImmutableFileObserver {
     public static final String IMMUTABLE_DIR = "immutable";
@@ -205,7 +206,10 @@ public final class DevnetImmutableDb implements ImmutableFileObserver {
         if (completed < 0) throw new IllegalArgumentException("negative immutable file number " + completed);
         for (long n = completeUpTo + 1; n <= completed; n++) {
             for (String ext : TRIO) {
-                ensureFile(immutableDir.resolve(fileName(n, ext)), trioContent(n, ext), true);
+                Path target = immutableDir.resolve(fileName(n, ext));
+                // a restart finds thousands of complete files: a stat each, their bytes are never rewritten anyway
+                if (Files.isRegularFile(target) && sizeOf(target) == trioLength(n, ext)) continue;
+                ensureFile(target, trioContent(n, ext), true);
             }
             completeUpTo = n;
         }
@@ -226,6 +230,11 @@ public final class DevnetImmutableDb implements ImmutableFileObserver {
 
     /** The final bytes of one file of trio {@code number}: a function of the number and the layout only. */
     byte[] trioContent(long number, String extension) {
+        return synthetic(SEED ^ number ^ ((long) extension.hashCode() << 32), trioLength(number, extension));
+    }
+
+    /** The final size of one file of trio {@code number}, known without making its bytes. */
+    int trioLength(long number, String extension) {
         SplittableRandom sizes = new SplittableRandom(SEED ^ (number * 0x9E3779B97F4A7C15L));
         int chunkBytes = layout.chunkBytes() * 3 / 4 + sizes.nextInt(layout.chunkBytes() / 2 + 1);
         int blocks = Math.max(1, chunkBytes / BLOCK_BYTES);
@@ -235,7 +244,7 @@ public final class DevnetImmutableDb implements ImmutableFileObserver {
             case "secondary" -> 56 * blocks; // one entry per block
             default -> throw new IllegalArgumentException("not an immutable file extension: " + extension);
         };
-        return synthetic(SEED ^ number ^ ((long) extension.hashCode() << 32), length);
+        return length;
     }
 
     /** The bytes of the ledger snapshot at {@code slot}, as (relative path, content) in the snapshot's own order. */
@@ -356,6 +365,14 @@ public final class DevnetImmutableDb implements ImmutableFileObserver {
             Path tmp = Files.createTempFile(tempDir, "origin", ".tmp");
             Files.write(tmp, text);
             Files.move(tmp, marker, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
