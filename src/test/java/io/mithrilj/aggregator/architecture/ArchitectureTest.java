@@ -178,6 +178,10 @@ class ArchitectureTest {
             Map.entry(
                     "artifact.snapshot",
                     Allowed.uses("artifact.archive", "crypto", "crypto.ed25519").and(JACKSON)),
+            // the uploaders of the snapshot archives: the local copy, Google's Cloud Storage client (only here)
+            Map.entry(
+                    "artifact.upload",
+                    Allowed.uses("config").and(QUARKUS, Set.of("com.google.cloud", "com.google.auth"))),
             // the follower: its leader over HTTP, the mirror of the leader's signers and chain into our stores
             Map.entry(
                     "follower",
@@ -199,6 +203,7 @@ class ArchitectureTest {
                     Allowed.uses(
                                     CRYPTO,
                                     "artifact",
+                                    "artifact.upload",
                                     "certificate",
                                     "certifier",
                                     "config",
