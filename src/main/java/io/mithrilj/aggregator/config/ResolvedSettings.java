@@ -158,10 +158,15 @@ public final class ResolvedSettings {
         if (!era.equals("bootstrap") && get("era_reader_adapter_params").isEmpty()) {
             problems.add("ERA_READER_ADAPTER_PARAMS is required with ERA_READER_ADAPTER_TYPE=" + era);
         }
-        if (get("snapshot_uploader_type").orElse("").equals("gcp")
-                && get("snapshot_bucket_name").isPresent()
-                && get("google_application_credentials_json").isEmpty()) {
-            problems.add("GOOGLE_APPLICATION_CREDENTIALS_JSON is required with SNAPSHOT_UPLOADER_TYPE=gcp");
+        // the gcp uploader publishes the snapshot archives: needed once a snapshot type is signed (the default
+        // uploader type is gcp, and the devnet signs none without configuration)
+        if (get("snapshot_uploader_type").orElse("").equals("gcp") && signsSnapshots()) {
+            if (get("snapshot_bucket_name").filter(b -> !b.isBlank()).isEmpty()) {
+                problems.add("SNAPSHOT_BUCKET_NAME is required with SNAPSHOT_UPLOADER_TYPE=gcp");
+            }
+            if (get("google_application_credentials_json").isEmpty()) {
+                problems.add("GOOGLE_APPLICATION_CREDENTIALS_JSON is required with SNAPSHOT_UPLOADER_TYPE=gcp");
+            }
         }
         String phi = get("protocol_parameters.phi_f").orElse("");
         try {
@@ -175,6 +180,13 @@ public final class ResolvedSettings {
                 && get("dmq_network_magic").isEmpty()) {
             problems.add("DMQ_NETWORK_MAGIC is required with DMQ_NODE_SOCKET_PATH on a private network");
         }
+    }
+
+    /** CardanoImmutableFilesFull or CardanoDatabase among SIGNED_ENTITY_TYPES: archives to publish. */
+    private boolean signsSnapshots() {
+        return java.util.Arrays.stream(get("signed_entity_types").orElse("").split(","))
+                .map(String::trim)
+                .anyMatch(t -> t.equals("CardanoImmutableFilesFull") || t.equals("CardanoDatabase"));
     }
 
     private static String abbreviate(String text) {

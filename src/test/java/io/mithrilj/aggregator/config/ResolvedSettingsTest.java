@@ -157,6 +157,27 @@ class ResolvedSettingsTest {
     }
 
     @Test
+    void theGcpUploaderNeedsItsBucketAndCredentialsOnceSnapshotsAreSigned() {
+        String snapshots = "MithrilStakeDistribution,CardanoImmutableFilesFull";
+        assertThat(problems(Map.of("SIGNED_ENTITY_TYPES", snapshots)))
+                .containsExactly(
+                        "SNAPSHOT_BUCKET_NAME is required with SNAPSHOT_UPLOADER_TYPE=gcp",
+                        "GOOGLE_APPLICATION_CREDENTIALS_JSON is required with SNAPSHOT_UPLOADER_TYPE=gcp");
+        assertThat(problems(Map.of("SIGNED_ENTITY_TYPES", "CardanoDatabase", "SNAPSHOT_BUCKET_NAME", "b")))
+                .containsExactly("GOOGLE_APPLICATION_CREDENTIALS_JSON is required with SNAPSHOT_UPLOADER_TYPE=gcp");
+        assertThat(problems(Map.of(
+                        "SIGNED_ENTITY_TYPES", snapshots,
+                        "SNAPSHOT_BUCKET_NAME", "b",
+                        "GOOGLE_APPLICATION_CREDENTIALS_JSON", "{\"type\":\"service_account\"}")))
+                .isEmpty();
+        // nothing to publish (the default devnet), or published locally: nothing required
+        assertThat(problems(Map.of("SIGNED_ENTITY_TYPES", "CardanoStakeDistribution")))
+                .isEmpty();
+        assertThat(problems(Map.of("SIGNED_ENTITY_TYPES", snapshots, "SNAPSHOT_UPLOADER_TYPE", "local")))
+                .isEmpty();
+    }
+
+    @Test
     void fileIsReadAndEnvironmentWins() throws IOException {
         Files.writeString(
                 dir.resolve("dev.json"),
