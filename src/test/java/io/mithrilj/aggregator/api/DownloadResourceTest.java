@@ -3,17 +3,21 @@ package io.mithrilj.aggregator.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.mithrilj.aggregator.artifact.upload.FileUploader;
+import io.mithrilj.aggregator.artifact.upload.UploadTarget;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,6 +103,23 @@ class DownloadResourceTest extends ApiTestBase {
                 .then()
                 .statusCode(200)
                 .header("Content-Disposition", "attachment; filename=\"" + ARCHIVE + "\"");
+    }
+
+    @Inject
+    FileUploader uploader;
+
+    @Test
+    void whatTheLocalUploaderPublishesIsServedAtTheUriItAnswers() throws Exception {
+        Path archive = Files.write(OUTSIDE.resolve("devnet-e18-i4.ancillary-new.tar.zst"), bytes(777));
+
+        String uri = uploader.upload(archive, UploadTarget.CDB_ANCILLARY);
+
+        assertThat(uri)
+                .isEqualTo("http://localhost:8080/aggregator/cardano-database-download/ancillary/"
+                        + "devnet-e18-i4.ancillary-new.tar.zst");
+        Response served = RestAssured.given().get(URI.create(uri).getPath());
+        served.then().statusCode(200);
+        assertThat(served.asByteArray()).isEqualTo(bytes(777));
     }
 
     @Test
