@@ -164,8 +164,11 @@ public final class ResolvedSettings {
             if (get("snapshot_bucket_name").filter(b -> !b.isBlank()).isEmpty()) {
                 problems.add("SNAPSHOT_BUCKET_NAME is required with SNAPSHOT_UPLOADER_TYPE=gcp");
             }
-            if (get("google_application_credentials_json").isEmpty()) {
+            Optional<String> credentials = get("google_application_credentials_json");
+            if (credentials.isEmpty()) {
                 problems.add("GOOGLE_APPLICATION_CREDENTIALS_JSON is required with SNAPSHOT_UPLOADER_TYPE=gcp");
+            } else {
+                serviceAccountProblem(credentials.get()).ifPresent(problems::add);
             }
         }
         String phi = get("protocol_parameters.phi_f").orElse("");
@@ -179,6 +182,23 @@ public final class ResolvedSettings {
                 && network.equals("private")
                 && get("dmq_network_magic").isEmpty()) {
             problems.add("DMQ_NETWORK_MAGIC is required with DMQ_NODE_SOCKET_PATH on a private network");
+        }
+    }
+
+    /**
+     * The gcp uploader authenticates with a service account key (the JSON's validity is checked with the other
+     * settings): another credential type is told by its type alone, never with the text.
+     */
+    private static Optional<String> serviceAccountProblem(String credentialsJson) {
+        try {
+            String type =
+                    new ObjectMapper().readTree(credentialsJson).path("type").asText("");
+            if (type.equals("service_account")) return Optional.empty();
+            String shown = type.matches("[a-z_]{1,40}") ? "'" + type + "'" : "missing or unknown";
+            return Optional.of("GOOGLE_APPLICATION_CREDENTIALS_JSON is not a service account key (type " + shown
+                    + "): the gcp uploader needs one");
+        } catch (JsonProcessingException e) {
+            return Optional.empty(); // reported by the setting's own check
         }
     }
 

@@ -170,6 +170,23 @@ class ResolvedSettingsTest {
                         "SNAPSHOT_BUCKET_NAME", "b",
                         "GOOGLE_APPLICATION_CREDENTIALS_JSON", "{\"type\":\"service_account\"}")))
                 .isEmpty();
+        assertThat(problems(Map.of(
+                        "SIGNED_ENTITY_TYPES", snapshots,
+                        "SNAPSHOT_BUCKET_NAME", "b",
+                        "GOOGLE_APPLICATION_CREDENTIALS_JSON",
+                                "{\"type\":\"authorized_user\",\"refresh_token\":\"Zq7SECRET\"}")))
+                .singleElement()
+                .asString()
+                .isEqualTo("GOOGLE_APPLICATION_CREDENTIALS_JSON is not a service account key (type 'authorized_user'):"
+                        + " the gcp uploader needs one");
+        assertThat(problems(Map.of(
+                        "SIGNED_ENTITY_TYPES", snapshots,
+                        "SNAPSHOT_BUCKET_NAME", "b",
+                        "GOOGLE_APPLICATION_CREDENTIALS_JSON", "{\"type\":\"Zq7SECRET-x\"}")))
+                .singleElement()
+                .asString()
+                .doesNotContain("Zq7SECRET")
+                .contains("(type missing or unknown)");
         // nothing to publish (the default devnet), or published locally: nothing required
         assertThat(problems(Map.of("SIGNED_ENTITY_TYPES", "CardanoStakeDistribution")))
                 .isEmpty();
