@@ -1,6 +1,7 @@
 package io.mithrilj.aggregator.artifact.upload;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +26,7 @@ public interface FileUploader {
      */
     default String uploadImmutables(List<Path> archives) throws UploadException {
         if (archives.isEmpty()) throw new UploadException("No immutable file archive to upload");
-        List<String> uris = new java.util.ArrayList<>();
+        List<String> uris = new ArrayList<>();
         for (Path archive : archives) uris.add(upload(archive, UploadTarget.CDB_IMMUTABLE));
         return immutablesTemplate(uris);
     }
