@@ -42,13 +42,18 @@ public class ArtifactBuilderService {
     private final EpochService epochService;
     private final SignableBuilderService signables;
     private final SignedEntityRepository signedEntities;
+    private final CardanoDbArtifactBuilder cardanoDb;
     /** Ids of the parts this process knows are stored. */
     private final Set<String> storedParts = ConcurrentHashMap.newKeySet();
 
     private volatile PreparedMithril prepared;
 
     ArtifactBuilderService(
-            EpochService epochService, SignableBuilderService signables, SignedEntityRepository signedEntities) {
+            EpochService epochService,
+            SignableBuilderService signables,
+            SignedEntityRepository signedEntities,
+            CardanoDbArtifactBuilder cardanoDb) {
+        this.cardanoDb = cardanoDb;
         this.epochService = epochService;
         this.signables = signables;
         this.signedEntities = signedEntities;
@@ -107,6 +112,10 @@ public class ArtifactBuilderService {
                         StakeDistributionJson.write(message),
                         StakeDistributionJson.write(message.toListItem()));
             }
+            case SignedEntityType.CardanoImmutableFilesFull ciff ->
+                cardanoDb.immutableFilesFull(ciff.beacon(), certificate, createdAt);
+            case SignedEntityType.CardanoDatabase cdb ->
+                cardanoDb.cardanoDatabase(cdb.beacon(), certificate, createdAt);
             default ->
                 throw new ArtifactBuildException(
                         "no artifact builder for " + type.variantName() + " in this build yet");

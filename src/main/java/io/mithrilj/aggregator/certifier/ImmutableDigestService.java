@@ -4,6 +4,7 @@ import io.mithrilj.aggregator.cardano.immutable.DigestCache;
 import io.mithrilj.aggregator.cardano.immutable.ImmutableDigester;
 import io.mithrilj.aggregator.cardano.immutable.ImmutableDigester.ImmutableDigests;
 import io.mithrilj.aggregator.config.AggregatorConfig;
+import io.mithrilj.aggregator.config.NodeDatabaseDirectory;
 import io.mithrilj.aggregator.persistence.ImmutableFileDigestRepository;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -28,11 +29,14 @@ public class ImmutableDigestService {
 
     private final AggregatorConfig config;
     private final ImmutableFileDigestRepository repository;
+    private final NodeDatabaseDirectory database;
     private final ImmutableDigester digester;
     private volatile Computed last;
 
-    ImmutableDigestService(AggregatorConfig config, ImmutableFileDigestRepository repository) {
+    ImmutableDigestService(
+            AggregatorConfig config, ImmutableFileDigestRepository repository, NodeDatabaseDirectory database) {
         this.config = config;
+        this.database = database;
         this.repository = repository;
         this.digester = new ImmutableDigester(new PostgresDigestCache(repository));
     }
@@ -69,9 +73,9 @@ public class ImmutableDigestService {
         return digests;
     }
 
-    /** The node database directory (DB_DIRECTORY). */
+    /** The node database directory (DB_DIRECTORY, or the devnet's). */
     public Path databaseDirectory() {
-        return Path.of(config.dbDirectory());
+        return database.path();
     }
 
     /** Every cached digest by file name, in file name order: the content of the CDB digests file (§6.3). */

@@ -39,6 +39,8 @@ public class ApiSettings {
         // the devnet certifies what it can make without a Cardano node when nothing is configured
         if (config.signedEntityTypes().isEmpty() && DEVNET_OBSERVER.equals(config.chainObserverType())) {
             configured.add(SignedEntityKind.CARDANO_STAKE_DISTRIBUTION.discriminant());
+            configured.add(SignedEntityKind.CARDANO_IMMUTABLE_FILES_FULL.discriminant());
+            configured.add(SignedEntityKind.CARDANO_DATABASE.discriminant());
         }
         List<SignedEntityKind> kinds = new ArrayList<>();
         for (SignedEntityKind k : SignedEntityKind.values()) {

@@ -99,7 +99,26 @@ public final class ResolvedSettings {
         }
         flags.forEach((key, text) ->
                 Settings.byKey(key).ifPresent(s -> values.put(key, new Value(s, text, Origin.COMMAND_LINE))));
+        // the devnet's own defaults where upstream's suit only a real deployment: its archives beside its stores,
+        // served by the aggregator itself rather than uploaded to a bucket it has no credentials for
+        Value observer = values.get("chain_observer_type");
+        if (observer != null && observer.text().trim().equals(ApiSettings.DEVNET_OBSERVER)) {
+            String stores = values.get("data_stores_directory").text().trim();
+            devnetDefault(values, "snapshot_uploader_type", "local");
+            devnetDefault(
+                    values,
+                    "snapshot_directory",
+                    Path.of(stores, DEVNET_SNAPSHOTS).toString());
+        }
         return new ResolvedSettings(values, file, fileError);
+    }
+
+    /** Where the devnet keeps its archives, under DATA_STORES_DIRECTORY, when SNAPSHOT_DIRECTORY is not set. */
+    public static final String DEVNET_SNAPSHOTS = "snapshots";
+
+    private static void devnetDefault(Map<String, Value> values, String key, String text) {
+        Value v = values.get(key);
+        if (v != null && v.origin() == Origin.DEFAULT) values.put(key, new Value(v.setting(), text, Origin.DEFAULT));
     }
 
     private static void flatten(String prefix, JsonNode node, java.util.function.BiConsumer<String, String> sink) {

@@ -159,6 +159,7 @@ class ArchitectureTest {
                     Allowed.uses(
                                     "artifact.archive",
                                     "artifact.snapshot",
+                                    "artifact.upload",
                                     "cardano.immutable",
                                     "certifier",
                                     "config",

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mithrilj.aggregator.cardano.immutable.ImmutableDigester.ImmutableDigests;
 import io.mithrilj.aggregator.cardano.immutable.ImmutableDigesterException;
 import io.mithrilj.aggregator.config.AggregatorConfig;
+import io.mithrilj.aggregator.config.NodeDatabaseDirectory;
 import io.mithrilj.aggregator.persistence.EmbeddedPostgresTestResource;
 import io.mithrilj.aggregator.persistence.ImmutableFileDigestRepository;
 import io.mithrilj.aggregator.testing.UpstreamReference;
@@ -109,10 +110,9 @@ class ImmutableDigestServiceTest {
                 AggregatorConfig.class.getClassLoader(),
                 new Class<?>[] {AggregatorConfig.class},
                 (proxy, method, args) -> switch (method.getName()) {
-                    case "dbDirectory" -> db.toString();
                     case "resetDigestsCache" -> false;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
-        return new ImmutableDigestService(config, repository);
+        return new ImmutableDigestService(config, repository, new NodeDatabaseDirectory(db));
     }
 }

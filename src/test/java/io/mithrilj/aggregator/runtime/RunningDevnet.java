@@ -39,6 +39,38 @@ public final class RunningDevnet {
         }
     }
 
+    /**
+     * A devnet that also certifies both Cardano database types, its archives published by the local uploader at a
+     * fixed port (the artifacts' download locations name it).
+     */
+    public static class CardanoDbProfile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            try {
+                Path stores = Files.createTempDirectory(Path.of("target"), "devnet-cdb-stores-")
+                        .toAbsolutePath();
+                int port;
+                try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                    port = socket.getLocalPort();
+                }
+                return Map.of(
+                        // 5 s per immutable file: time for both types' certificates at each one
+                        "mithril.devnet-epoch-length-seconds", "15",
+                        "mithril.run-interval", "1000",
+                        "mithril.devnet-signers", "5",
+                        "mithril.signed-entity-types", "CardanoImmutableFilesFull,CardanoDatabase",
+                        "mithril.data-stores-directory", stores.toString(),
+                        "mithril.snapshot-directory",
+                                stores.resolve("snapshots").toString(),
+                        "mithril.snapshot-uploader-type", "local",
+                        "mithril.public-server-url", "http://127.0.0.1:" + port + "/aggregator/",
+                        "quarkus.http.test-port", Integer.toString(port));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     public static void start(Pool pool, RuntimeCycle runtime, DevnetSigners signers) {
         truncate(pool);
         runtime.schedule();
