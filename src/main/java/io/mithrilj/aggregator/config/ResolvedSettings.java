@@ -109,12 +109,20 @@ public final class ResolvedSettings {
                     values,
                     "snapshot_directory",
                     Path.of(stores, DEVNET_SNAPSHOTS).toString());
+            // a legacy snapshot archives the whole database at each immutable file: keep the devnet's disk bounded
+            if (!values.containsKey("store_retention_limit")) {
+                Settings.byKey("store_retention_limit")
+                        .ifPresent(r -> values.put(r.key(), new Value(r, DEVNET_RETENTION, Origin.DEFAULT)));
+            }
         }
         return new ResolvedSettings(values, file, fileError);
     }
 
     /** Where the devnet keeps its archives, under DATA_STORES_DIRECTORY, when SNAPSHOT_DIRECTORY is not set. */
     public static final String DEVNET_SNAPSHOTS = "snapshots";
+
+    /** Epochs of stores and archives the devnet keeps when STORE_RETENTION_LIMIT is not set. */
+    public static final String DEVNET_RETENTION = "10";
 
     private static void devnetDefault(Map<String, Value> values, String key, String text) {
         Value v = values.get(key);
@@ -189,6 +197,15 @@ public final class ResolvedSettings {
             } else {
                 serviceAccountProblem(credentials.get()).ifPresent(problems::add);
             }
+        }
+        // the ancillary files manifest of both snapshot types is signed (the devnet signs with its genesis key)
+        if (signsSnapshots()
+                && !observer.equals(ApiSettings.DEVNET_OBSERVER)
+                && get("ancillary_files_signer_config")
+                        .filter(c -> !c.isBlank())
+                        .isEmpty()) {
+            problems.add("ANCILLARY_FILES_SIGNER_CONFIG is required to certify CardanoImmutableFilesFull or"
+                    + " CardanoDatabase (the ancillary files manifest is signed)");
         }
         String phi = get("protocol_parameters.phi_f").orElse("");
         try {

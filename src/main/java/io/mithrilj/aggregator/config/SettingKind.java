@@ -204,8 +204,17 @@ public enum SettingKind {
                                                 n.path("secret_key").asText())
                                 ? null
                                 : "of type secret-key needs \"secret_key\": the hex of an Ed25519 secret key";
+                    // checked as upstream, then refused: this build signs with a secret key only
                     case "gcp-kms" ->
-                        n.path("resource_name").isTextual() ? null : "of type gcp-kms needs \"resource_name\"";
+                        !n.path("resource_name").isTextual()
+                                ? "of type gcp-kms needs \"resource_name\""
+                                : !GCP_KMS_RESOURCE
+                                                .matcher(n.path("resource_name").asText())
+                                                .matches()
+                                        ? "of type gcp-kms: resource_name does not match projects/<project>/locations/"
+                                                + "<location>/keyRings/<ring>/cryptoKeys/<key>/cryptoKeyVersions/"
+                                                + "<version>"
+                                        : "of type gcp-kms is not supported by this build yet: use type secret-key";
                     default -> "needs \"type\": \"secret-key\" or \"gcp-kms\"";
                 };
             } catch (JsonProcessingException e) {
@@ -226,6 +235,8 @@ public enum SettingKind {
     };
 
     static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Pattern GCP_KMS_RESOURCE =
+            Pattern.compile("projects/[^/]+/locations/[^/]+/keyRings/[^/]+/cryptoKeys/[^/]+/cryptoKeyVersions/[^/]+");
     static final List<String> ACCEPTED_SIGNED_ENTITY_TYPES = SignedEntityTypeDiscriminant.signable().stream()
             .map(SignedEntityTypeDiscriminant::variantName)
             .toList();

@@ -1,5 +1,6 @@
 package io.mithrilj.aggregator.runtime;
 
+import io.mithrilj.aggregator.artifact.ArchivePruner;
 import io.mithrilj.aggregator.config.AggregatorConfig;
 import io.mithrilj.aggregator.persistence.EpochSettingRepository;
 import io.mithrilj.aggregator.persistence.SignedEntityRepository;
@@ -20,7 +21,8 @@ import org.jboss.logging.Logger;
  * fails the epoch transition (upstream runs it inside the transition and retries the whole transition on failure).
  * Spec aggregator-runtime.md §7 (spec aggregator-runtime.md §7): at each new epoch N, with L = max(
  * STORE_RETENTION_LIMIT, 3), stake pools of epochs before N − L, epoch settings before N − L and signer registrations
- * before N + 1 − L are deleted; nothing when the limit is unset. Certificates and artifacts are never pruned; artifact
+ * before N + 1 − L are deleted, and the local archives of beacons before N − L ({@link ArchivePruner}); nothing when
+ * the limit is unset. Certificates and artifacts are never pruned; artifact
  * parts stored ahead that no artifact refers to are, once their epoch is over (before N − 1).
  * PostgreSQL's autovacuum replaces upstream's WAL checkpoints and VACUUM.
  */
@@ -36,6 +38,7 @@ public class UpkeepService {
     private final SignerRepository signers;
     private final SignedEntityRepository signedEntities;
     private final Scheduler scheduler;
+    private final ArchivePruner archives;
     private volatile Epoch requested;
     private volatile Epoch done;
 
@@ -45,7 +48,9 @@ public class UpkeepService {
             EpochSettingRepository epochSettings,
             SignerRepository signers,
             SignedEntityRepository signedEntities,
-            Scheduler scheduler) {
+            Scheduler scheduler,
+            ArchivePruner archives) {
+        this.archives = archives;
         this.signedEntities = signedEntities;
         this.scheduler = scheduler;
         this.config = config;
@@ -93,6 +98,7 @@ public class UpkeepService {
         stakePools.deleteBefore(Math.max(0, n - limit)).await().atMost(STORE_TIMEOUT);
         epochSettings.deleteBefore(Math.max(0, n - limit)).await().atMost(STORE_TIMEOUT);
         signers.deleteRegistrationsBefore(Math.max(0, n + 1 - limit)).await().atMost(STORE_TIMEOUT);
+        archives.prune(epoch, limit);
         LOG.debugf("upkeep at epoch %d: kept %d epochs of stake pools, epoch settings and registrations", n, limit);
     }
 }

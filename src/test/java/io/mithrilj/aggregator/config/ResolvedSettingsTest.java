@@ -33,7 +33,34 @@ class ResolvedSettingsTest {
         assertThat(s.get("server_ip")).contains("0.0.0.0");
         assertThat(s.get("metrics_server_port")).contains("9090");
         assertThat(s.get("enable_metrics_server")).contains("false");
-        assertThat(s.get("snapshot_uploader_type")).contains("gcp");
+        // the devnet (the default chain observer) publishes its archives itself, beside its stores, 10 epochs of them
+        assertThat(s.get("snapshot_uploader_type")).contains("local");
+        assertThat(s.get("snapshot_directory"))
+                .contains(Path.of("./stores", "snapshots").toString());
+        assertThat(s.get("store_retention_limit")).contains("10");
+        // upstream's defaults on a real network
+        ResolvedSettings node = ResolvedSettings.resolve(
+                Map.of("CHAIN_OBSERVER_TYPE", "pallas", "CARDANO_NODE_SOCKET_PATH", "/ipc/node.socket"),
+                dir.resolve("dev.json"),
+                Map.of());
+        assertThat(node.problems()).isEmpty();
+        assertThat(node.get("snapshot_uploader_type")).contains("gcp");
+        assertThat(node.get("snapshot_directory")).contains(".");
+        assertThat(node.get("store_retention_limit")).isEmpty();
+        // an operator's choice is kept on the devnet
+        ResolvedSettings chosen = ResolvedSettings.resolve(
+                Map.of(
+                        "SNAPSHOT_UPLOADER_TYPE",
+                        "gcp",
+                        "SNAPSHOT_DIRECTORY",
+                        "/srv/snapshots",
+                        "STORE_RETENTION_LIMIT",
+                        "4"),
+                dir.resolve("dev.json"),
+                Map.of());
+        assertThat(chosen.get("snapshot_uploader_type")).contains("gcp");
+        assertThat(chosen.get("snapshot_directory")).contains("/srv/snapshots");
+        assertThat(chosen.get("store_retention_limit")).contains("4");
         assertThat(s.get("snapshot_compression_algorithm")).contains("zstandard");
         assertThat(s.get("zstandard_parameters.level")).contains("9");
         assertThat(s.get("zstandard_parameters.number_of_workers")).contains("4");
@@ -43,7 +70,6 @@ class ResolvedSettingsTest {
         assertThat(s.get("era_reader_adapter_type")).contains("bootstrap");
         assertThat(s.get("data_stores_directory")).contains("./stores");
         assertThat(s.get("db_directory")).contains("/db");
-        assertThat(s.get("store_retention_limit")).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -159,19 +185,27 @@ class ResolvedSettingsTest {
     @Test
     void theGcpUploaderNeedsItsBucketAndCredentialsOnceSnapshotsAreSigned() {
         String snapshots = "MithrilStakeDistribution,CardanoImmutableFilesFull";
-        assertThat(problems(Map.of("SIGNED_ENTITY_TYPES", snapshots)))
+        assertThat(problems(Map.of("SIGNED_ENTITY_TYPES", snapshots, "SNAPSHOT_UPLOADER_TYPE", "gcp")))
                 .containsExactly(
                         "SNAPSHOT_BUCKET_NAME is required with SNAPSHOT_UPLOADER_TYPE=gcp",
                         "GOOGLE_APPLICATION_CREDENTIALS_JSON is required with SNAPSHOT_UPLOADER_TYPE=gcp");
-        assertThat(problems(Map.of("SIGNED_ENTITY_TYPES", "CardanoDatabase", "SNAPSHOT_BUCKET_NAME", "b")))
+        assertThat(problems(Map.of(
+                        "SIGNED_ENTITY_TYPES",
+                        "CardanoDatabase",
+                        "SNAPSHOT_UPLOADER_TYPE",
+                        "gcp",
+                        "SNAPSHOT_BUCKET_NAME",
+                        "b")))
                 .containsExactly("GOOGLE_APPLICATION_CREDENTIALS_JSON is required with SNAPSHOT_UPLOADER_TYPE=gcp");
         assertThat(problems(Map.of(
                         "SIGNED_ENTITY_TYPES", snapshots,
+                        "SNAPSHOT_UPLOADER_TYPE", "gcp",
                         "SNAPSHOT_BUCKET_NAME", "b",
                         "GOOGLE_APPLICATION_CREDENTIALS_JSON", "{\"type\":\"service_account\"}")))
                 .isEmpty();
         assertThat(problems(Map.of(
                         "SIGNED_ENTITY_TYPES", snapshots,
+                        "SNAPSHOT_UPLOADER_TYPE", "gcp",
                         "SNAPSHOT_BUCKET_NAME", "b",
                         "GOOGLE_APPLICATION_CREDENTIALS_JSON",
                                 "{\"type\":\"authorized_user\",\"refresh_token\":\"Zq7SECRET\"}")))
@@ -181,6 +215,7 @@ class ResolvedSettingsTest {
                         + " the gcp uploader needs one");
         assertThat(problems(Map.of(
                         "SIGNED_ENTITY_TYPES", snapshots,
+                        "SNAPSHOT_UPLOADER_TYPE", "gcp",
                         "SNAPSHOT_BUCKET_NAME", "b",
                         "GOOGLE_APPLICATION_CREDENTIALS_JSON", "{\"type\":\"Zq7SECRET-x\"}")))
                 .singleElement()
@@ -192,6 +227,29 @@ class ResolvedSettingsTest {
                 .isEmpty();
         assertThat(problems(Map.of("SIGNED_ENTITY_TYPES", snapshots, "SNAPSHOT_UPLOADER_TYPE", "local")))
                 .isEmpty();
+    }
+
+    @Test
+    void theGcpKmsAncillarySignerIsRefusedWithOneLineAfterItsResourceNameIsChecked() {
+        String good = "projects/p/locations/l/keyRings/r/cryptoKeys/k/cryptoKeyVersions/1";
+        assertThat(problems(Map.of(
+                        "ANCILLARY_FILES_SIGNER_CONFIG", "{\"type\":\"gcp-kms\",\"resource_name\":\"" + good + "\"}")))
+                .containsExactly("ANCILLARY_FILES_SIGNER_CONFIG of type gcp-kms is not supported by this build yet: use"
+                        + " type secret-key");
+        assertThat(problems(Map.of(
+                        "ANCILLARY_FILES_SIGNER_CONFIG",
+                        "{\"type\":\"gcp-kms\",\"resource_name\":\"projects/p/keyRings/r\"}")))
+                .singleElement()
+                .asString()
+                .contains("resource_name does not match projects/");
+        // outside the devnet, certifying a snapshot type needs a signer
+        assertThat(problems(Map.of(
+                        "CHAIN_OBSERVER_TYPE", "pallas",
+                        "CARDANO_NODE_SOCKET_PATH", "/ipc/node.socket",
+                        "SIGNED_ENTITY_TYPES", "CardanoDatabase",
+                        "SNAPSHOT_UPLOADER_TYPE", "local")))
+                .containsExactly("ANCILLARY_FILES_SIGNER_CONFIG is required to certify CardanoImmutableFilesFull or"
+                        + " CardanoDatabase (the ancillary files manifest is signed)");
     }
 
     @Test

@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.luben.zstd.ZstdInputStream;
+import io.mithrilj.aggregator.artifact.CardanoDbArtifactWorker;
 import io.mithrilj.aggregator.artifact.snapshot.AncillaryManifest;
 import io.mithrilj.aggregator.certifier.GenesisKeys;
+import io.mithrilj.aggregator.config.NodeDatabaseDirectory;
 import io.mithrilj.aggregator.crypto.ed25519.Ed25519Signature;
 import io.mithrilj.aggregator.crypto.ed25519.Ed25519VerificationKey;
 import io.mithrilj.aggregator.devnet.DevnetSigners;
 import io.mithrilj.aggregator.protocol.CardanoDbBeacon;
 import io.mithrilj.aggregator.protocol.Certificate;
 import io.mithrilj.aggregator.protocol.ProtocolMessagePartKey;
+import io.mithrilj.aggregator.protocol.SignedEntityType;
+import io.mithrilj.aggregator.protocol.SignedEntityTypeDiscriminant;
 import io.mithrilj.aggregator.protocol.json.CardanoDatabaseSnapshotMessage;
 import io.mithrilj.aggregator.protocol.json.CardanoDbJson;
 import io.mithrilj.aggregator.protocol.json.CertificateJson;
@@ -49,6 +53,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +84,12 @@ class CardanoDbClientTest {
 
     @Inject
     GenesisKeys genesisKeys;
+
+    @Inject
+    CardanoDbArtifactWorker worker;
+
+    @Inject
+    NodeDatabaseDirectory database;
 
     @TestHTTPResource("/aggregator")
     URL aggregator;
@@ -111,6 +122,81 @@ class CardanoDbClientTest {
         verifyLegacySnapshot(snapshots.get(0).get("digest").asText(), ancillaryKey);
     }
 
+    /**
+     * A build that fails (the node database has no ledger snapshot: the ancillary archive can not be made) is logged,
+     * kept pending with its error, publishes nothing, and the artifacts come again once the ledger state is back (the
+     * devnet writes it at the next epoch).
+     */
+    @Test
+    void aFailedBuildPublishesNothingAndTheArtifactsComeBack() throws Exception {
+        RunningDevnet.start(pool, runtime, signers);
+        Path ledger = database.path().resolve("ledger");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)
+                && json(get(aggregator + "/artifact/cardano-database")).isEmpty()) {
+            Thread.sleep(500);
+        }
+        assertThat(json(get(aggregator + "/artifact/cardano-database")))
+                .as("a first artifact")
+                .isNotEmpty();
+
+        // the ledger state disappears: the next builds fail
+        long failedBeacon = -1;
+        String error = null;
+        deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline) && error == null) {
+            deleteTree(ledger);
+            CardanoDbArtifactWorker.Pending p = worker.pending().get(SignedEntityTypeDiscriminant.CARDANO_DATABASE);
+            if (p != null && p.failures() > 0) {
+                error = p.lastError();
+                failedBeacon =
+                        ((SignedEntityType.CardanoDatabase) p.type()).beacon().immutableFileNumber();
+            }
+            Thread.sleep(200);
+        }
+        assertThat(error)
+                .as("the failure kept with the pending artifact")
+                .isNotNull()
+                .contains("ledger");
+        // nothing of the failed build is published or left behind
+        String beaconName = "-i" + failedBeacon + ".";
+        try (Stream<Path> files = Files.walk(snapshots())) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .noneMatch(name -> name.contains(beaconName))
+                    .noneMatch(name -> name.endsWith(".tmp"));
+        }
+        for (JsonNode item : json(get(aggregator + "/artifact/cardano-database"))) {
+            assertThat(item.get("beacon").get("immutable_file_number").asLong()).isNotEqualTo(failedBeacon);
+        }
+
+        // the devnet writes the ledger state again at the next epoch: artifacts of later beacons are built
+        deadline = Instant.now().plus(Duration.ofSeconds(90));
+        long latest = -1;
+        while (Instant.now().isBefore(deadline) && latest <= failedBeacon) {
+            JsonNode list = json(get(aggregator + "/artifact/cardano-database"));
+            latest = list.isEmpty()
+                    ? -1
+                    : list.get(0).get("beacon").get("immutable_file_number").asLong();
+            Thread.sleep(500);
+        }
+        assertThat(latest).as("a CardanoDatabase artifact after the failure").isGreaterThanOrEqualTo(failedBeacon);
+    }
+
+    private Path snapshots() {
+        return Path.of(ConfigProvider.getConfig().getValue("mithril.snapshot-directory", String.class));
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) return;
+        try (Stream<Path> walk = Files.walk(directory)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (!p.equals(directory)) Files.deleteIfExists(p);
+            }
+        } catch (java.nio.file.NoSuchFileException | java.io.UncheckedIOException e) {
+            // the devnet removed or moved a file meanwhile
+        }
+    }
+
     private void verifyCardanoDatabase(String hash, Ed25519VerificationKey ancillaryKey) throws Exception {
         CardanoDatabaseSnapshotMessage artifact =
                 CardanoDbJson.readCardanoDatabase(get(aggregator + "/artifact/cardano-database/" + hash));
@@ -131,7 +217,12 @@ class CardanoDbClientTest {
         }
         assertThat(Files.size(digestsFile)).isEqualTo(artifact.digests().size());
         JsonNode digestList = json(Files.readString(digestsFile));
-        assertThat(digestList).isEqualTo(json(get(digestLocations.get(1).uri())));
+        // the aggregator's route lists the cache as it is now: the file's digests and those of later files
+        List<JsonNode> served = new ArrayList<>();
+        json(get(digestLocations.get(1).uri())).forEach(served::add);
+        List<JsonNode> archived = new ArrayList<>();
+        digestList.forEach(archived::add);
+        assertThat(served).containsAll(archived);
         Map<String, String> certifiedDigests = new TreeMap<>();
         for (JsonNode e : digestList) {
             String name = e.get("immutable_file_name").asText();

@@ -63,6 +63,8 @@ public final class RunningDevnet {
                         "mithril.snapshot-directory",
                                 stores.resolve("snapshots").toString(),
                         "mithril.snapshot-uploader-type", "local",
+                        // the API suite's resource sets upstream's key: the devnet signs with its genesis key instead
+                        "mithril.ancillary-files-signer-config", "",
                         "mithril.public-server-url", "http://127.0.0.1:" + port + "/aggregator/",
                         "quarkus.http.test-port", Integer.toString(port));
             } catch (IOException e) {
