@@ -55,8 +55,18 @@ public class ArchivePruner {
         if (!Uploaders.LOCAL.equals(config.snapshotUploaderType())) return 0;
         long threshold = epoch.value() - retention;
         if (threshold <= 0) return 0;
-        Set<String> kept = newestArtifactsFiles();
-        Path snapshots = Path.of(config.snapshotDirectory());
+        int removed = prune(Path.of(config.snapshotDirectory()), threshold, newestArtifactsFiles());
+        if (removed > 0) {
+            LOG.infof("%d archives of epochs before %d removed (retention %d epochs)", removed, threshold, retention);
+        }
+        return removed;
+    }
+
+    /**
+     * Removes from the pruned directories under {@code snapshots} the archives whose beacon epoch is before {@code
+     * threshold}, except those named in {@code kept}; the number removed.
+     */
+    static int prune(Path snapshots, long threshold, Set<String> kept) {
         int removed = 0;
         for (UploadTarget target : PRUNED) {
             Path directory = snapshots.resolve(target.localDirectory());
@@ -82,9 +92,6 @@ public class ArchivePruner {
                 }
             }
         }
-        if (removed > 0) {
-            LOG.infof("%d archives of epochs before %d removed (retention %d epochs)", removed, threshold, retention);
-        }
         return removed;
     }
 
@@ -93,12 +100,15 @@ public class ArchivePruner {
         Set<String> names = new HashSet<>();
         for (SignedEntityKind kind :
                 List.of(SignedEntityKind.CARDANO_IMMUTABLE_FILES_FULL, SignedEntityKind.CARDANO_DATABASE)) {
-            artifacts
-                    .latest(kind)
-                    .await()
-                    .atMost(STORE_TIMEOUT)
-                    .ifPresent(json -> collect(MessageJson.parse(json), names));
+            artifacts.latest(kind).await().atMost(STORE_TIMEOUT).ifPresent(json -> names.addAll(linkedFileNames(json)));
         }
+        return names;
+    }
+
+    /** The last path segment of every URI-like text of an artifact message (its locations). */
+    static Set<String> linkedFileNames(String artifactJson) {
+        Set<String> names = new HashSet<>();
+        collect(MessageJson.parse(artifactJson), names);
         return names;
     }
 
