@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import com.github.luben.zstd.ZstdInputStream;
 import io.mithrilj.aggregator.artifact.archive.ArchiveException.Reason;
 import io.mithrilj.aggregator.testing.UpstreamReference;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -135,19 +134,7 @@ class FileArchiverTest {
     @MethodSource("settings")
     void aCorruptedTemporaryArchiveFailsVerificationAndNothingIsPublished(ArchiveSettings settings) {
         // flips one byte well inside the compressed stream, after the headers
-        FileArchiver archiver = new FileArchiver(settings, verification, file -> new FilterOutputStream(file) {
-            long position;
-
-            @Override
-            public void write(int b) throws IOException {
-                out.write(position++ == 2_000 ? b ^ 0x5a : b);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                for (int i = 0; i < len; i++) write(b[off + i]);
-            }
-        });
+        FileArchiver archiver = FaultyArchivers.corrupting(settings, verification, 2_000);
 
         assertThatThrownBy(() -> archiver.archive(db, COMPLETED, snapshots, "corrupt"))
                 .isInstanceOfSatisfying(ArchiveException.class, e -> {
@@ -166,21 +153,7 @@ class FileArchiverTest {
     @ParameterizedTest
     @MethodSource("settings")
     void aFullDiskFailsTheArchiveAndRemovesTheTemporaryFile(ArchiveSettings settings) {
-        FileArchiver archiver = new FileArchiver(settings, verification, file -> new FilterOutputStream(file) {
-            long written;
-
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                if (written + len > 20_000) throw new IOException("No space left on device");
-                out.write(b, off, len);
-                written += len;
-            }
-        });
+        FileArchiver archiver = FaultyArchivers.fullDisk(settings, verification, 0, 20_000);
 
         assertThatThrownBy(() -> archiver.archive(db, COMPLETED, snapshots, "full"))
                 .isInstanceOfSatisfying(ArchiveException.class, e -> {
