@@ -189,14 +189,13 @@ public class CardanoDbArtifactBuilder {
             throw new CardanoDbArtifactException("can not archive the immutable files: " + e.getMessage(), e);
         }
         String location;
-        String ancillaryLocation;
         try {
-            location = upload(archives.immutables().path(), UploadTarget.IMMUTABLE_FILES_FULL);
-            ancillaryLocation = upload(archives.ancillary().path(), UploadTarget.IMMUTABLE_FILES_FULL);
-        } finally {
-            deleteQuietly(archives.immutables().path());
-            deleteQuietly(archives.ancillary().path());
+            location = uploadAndRemove(archives.immutables().path(), UploadTarget.IMMUTABLE_FILES_FULL);
+        } catch (RuntimeException e) {
+            deleteQuietly(archives.ancillary().path()); // not uploaded: the snapshot fails whole
+            throw e;
         }
+        String ancillaryLocation = uploadAndRemove(archives.ancillary().path(), UploadTarget.IMMUTABLE_FILES_FULL);
         SnapshotMessage message = new SnapshotMessage(
                 digest,
                 network,
@@ -242,12 +241,7 @@ public class CardanoDbArtifactBuilder {
 
         FileArchive ancillary =
                 archive("the ancillary files", () -> p.snapshotter().ancillaryArchive(base, n, p.pending()));
-        String ancillaryUri;
-        try {
-            ancillaryUri = upload(ancillary.path(), UploadTarget.CDB_ANCILLARY);
-        } finally {
-            deleteQuietly(ancillary.path());
-        }
+        String ancillaryUri = uploadAndRemove(ancillary.path(), UploadTarget.CDB_ANCILLARY);
 
         ImmutableArchives immutables =
                 archive("the immutable trios", () -> p.snapshotter().immutableArchives(n));
@@ -262,12 +256,7 @@ public class CardanoDbArtifactBuilder {
         digests.digests(n);
         FileArchive digestsArchive =
                 archive("the digests", () -> p.snapshotter().digestsArchive(base, digests.allCached(), p.pending()));
-        String digestsUri;
-        try {
-            digestsUri = upload(digestsArchive.path(), UploadTarget.CDB_DIGESTS);
-        } finally {
-            deleteQuietly(digestsArchive.path());
-        }
+        String digestsUri = uploadAndRemove(digestsArchive.path(), UploadTarget.CDB_DIGESTS);
 
         CardanoDatabaseSnapshotMessage message = new CardanoDatabaseSnapshotMessage(
                 CardanoDatabaseSnapshotMessage.computeHash(beacon.epoch(), merkleRoot),
@@ -311,11 +300,14 @@ public class CardanoDbArtifactBuilder {
         }
     }
 
-    private String upload(Path file, UploadTarget target) {
+    /** Uploads a local archive of {@code pending_snapshot}, removed afterwards whatever the outcome (upstream). */
+    private String uploadAndRemove(Path file, UploadTarget target) {
         try {
             return uploader.upload(file, target);
         } catch (UploadException e) {
             throw new CardanoDbArtifactException("can not upload " + file.getFileName() + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(file);
         }
     }
 
