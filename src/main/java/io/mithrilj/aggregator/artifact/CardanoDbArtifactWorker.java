@@ -1,5 +1,6 @@
 package io.mithrilj.aggregator.artifact;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.mithrilj.aggregator.certifier.SignedEntityLock;
 import io.mithrilj.aggregator.metrics.AggregatorMetrics;
 import io.mithrilj.aggregator.metrics.MithrilMetric;
@@ -40,6 +41,9 @@ public class CardanoDbArtifactWorker {
     private static final Duration STORE_TIMEOUT = Duration.ofSeconds(60);
     private static final int ATTEMPTS = 2;
     static final Duration FIRST_RETRY = Duration.ofSeconds(5);
+    /** Builds of a Cardano database artifact that failed (both attempts), by signed entity type. */
+    public static final String FAILURES_METRIC = "mithrilj_cardano_db_artifact_build_failures";
+
     static final Duration MAX_RETRY = Duration.ofMinutes(10);
     private static final List<SignedEntityTypeDiscriminant> TYPES = List.of(
             SignedEntityTypeDiscriminant.CARDANO_IMMUTABLE_FILES_FULL, SignedEntityTypeDiscriminant.CARDANO_DATABASE);
@@ -53,6 +57,7 @@ public class CardanoDbArtifactWorker {
     private final CertificateRepository certificates;
     private final SignedEntityLock lock;
     private final AggregatorMetrics metrics;
+    private final MeterRegistry registry;
     private final Clock clock;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("cardano-db-artifacts").daemon().factory());
@@ -65,8 +70,9 @@ public class CardanoDbArtifactWorker {
             SignedEntityRepository signedEntities,
             CertificateRepository certificates,
             SignedEntityLock lock,
-            AggregatorMetrics metrics) {
-        this(builder, signedEntities, certificates, lock, metrics, Clock.systemUTC());
+            AggregatorMetrics metrics,
+            MeterRegistry registry) {
+        this(builder, signedEntities, certificates, lock, metrics, registry, Clock.systemUTC());
     }
 
     CardanoDbArtifactWorker(
@@ -75,7 +81,9 @@ public class CardanoDbArtifactWorker {
             CertificateRepository certificates,
             SignedEntityLock lock,
             AggregatorMetrics metrics,
+            MeterRegistry registry,
             Clock clock) {
+        this.registry = registry;
         this.builder = builder;
         this.signedEntities = signedEntities;
         this.certificates = certificates;
@@ -165,6 +173,9 @@ public class CardanoDbArtifactWorker {
                             attempt, ATTEMPTS, p.type(), p.certificate().hash(), e.getMessage());
                 }
             }
+            // beyond upstream's 25 names, appended to the scrape with the JVM's: a failed build is no upstream event
+            registry.counter(FAILURES_METRIC, "signed_entity_type", kind.variantName())
+                    .increment();
             int failures = p.failures() + 1;
             Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(failures - 1, 20));
             if (delay.compareTo(MAX_RETRY) > 0) delay = MAX_RETRY;

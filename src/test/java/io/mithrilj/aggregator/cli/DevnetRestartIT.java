@@ -162,8 +162,9 @@ class DevnetRestartIT {
         try (AggregatorProcess second = AggregatorProcess.start(work, reset, "-vv", "serve")) {
             Set<Long> after = awaitCertifiedEpochs(second, before.size() + 2, Duration.ofSeconds(120));
             assertThat(second.output())
-                    .containsPattern("immutable file digest cache emptied \\(RESET_DIGESTS_CACHE\\): [1-9][0-9]* digests"
-                            + " removed");
+                    .containsPattern(
+                            "immutable file digest cache emptied \\(RESET_DIGESTS_CACHE\\): [1-9][0-9]* digests"
+                                    + " removed");
             assertThat(after).containsAll(before);
             assertThat(AggregatorProcess.get(api() + "/certificate/genesis").body())
                     .isEqualTo(genesis);

@@ -91,6 +91,9 @@ class CardanoDbClientTest {
     @Inject
     NodeDatabaseDirectory database;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     @TestHTTPResource("/aggregator")
     URL aggregator;
 
@@ -158,6 +161,10 @@ class CardanoDbClientTest {
                 .as("the failure kept with the pending artifact")
                 .isNotNull()
                 .contains("ledger");
+        assertThat(registry.counter(CardanoDbArtifactWorker.FAILURES_METRIC, "signed_entity_type", "CardanoDatabase")
+                        .count())
+                .as("failed builds counted")
+                .isGreaterThanOrEqualTo(1);
         // nothing of the failed build is published or left behind
         String beaconName = "-i" + failedBeacon + ".";
         try (Stream<Path> files = Files.walk(snapshots())) {
