@@ -14,6 +14,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The embedded devnet's network (CHAIN_OBSERVER_TYPE=fake): DEVNET_SIGNERS stake pools with Pareto-distributed stakes,
@@ -36,14 +37,35 @@ public class DevnetNetwork {
     private final SimulatedChain chain;
     private final DevnetImmutableDb immutableDb;
 
+    /**
+     * @param chunkBytes hidden setting {@code mithril.devnet.chunk-bytes}: the mean chunk size of the devnet's node
+     *     database (benchmarks grow a database of real chunk sizes with it, see {@code bench/cardano-db-rss.sh})
+     */
     @Inject
-    DevnetNetwork(AggregatorConfig config, NodeDatabaseDirectory dbDirectory) {
-        this(config.devnetSigners(), config.devnetEpochLengthSeconds(), InstantSource.system(), dbDirectory.path());
+    DevnetNetwork(
+            AggregatorConfig config,
+            NodeDatabaseDirectory dbDirectory,
+            @ConfigProperty(name = "mithril.devnet.chunk-bytes", defaultValue = "24576") int chunkBytes) {
+        this(
+                config.devnetSigners(),
+                config.devnetEpochLengthSeconds(),
+                InstantSource.system(),
+                Optional.of(dbDirectory.path()),
+                layoutWithChunkBytes(chunkBytes));
+    }
+
+    static DevnetImmutableDb.Layout layoutWithChunkBytes(int chunkBytes) {
+        DevnetImmutableDb.Layout d = DevnetImmutableDb.Layout.DEFAULT;
+        try {
+            return new DevnetImmutableDb.Layout(chunkBytes, d.ledgerBytes(), d.ledgerFormat(), d.maxCatchUpFiles());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("mithril.devnet.chunk-bytes: " + e.getMessage(), e);
+        }
     }
 
     /** A devnet of {@code poolCount} pools whose node database is written under {@code dbDirectory} as it advances. */
     public DevnetNetwork(int poolCount, long epochLengthSeconds, InstantSource clock, Path dbDirectory) {
-        this(poolCount, epochLengthSeconds, clock, Optional.of(dbDirectory));
+        this(poolCount, epochLengthSeconds, clock, Optional.of(dbDirectory), DevnetImmutableDb.Layout.DEFAULT);
     }
 
     /**
@@ -51,10 +73,15 @@ public class DevnetNetwork {
      * (its {@link #immutableDb()} fails).
      */
     public DevnetNetwork(int poolCount, long epochLengthSeconds, InstantSource clock) {
-        this(poolCount, epochLengthSeconds, clock, Optional.empty());
+        this(poolCount, epochLengthSeconds, clock, Optional.empty(), DevnetImmutableDb.Layout.DEFAULT);
     }
 
-    private DevnetNetwork(int poolCount, long epochLengthSeconds, InstantSource clock, Optional<Path> dbDirectory) {
+    private DevnetNetwork(
+            int poolCount,
+            long epochLengthSeconds,
+            InstantSource clock,
+            Optional<Path> dbDirectory,
+            DevnetImmutableDb.Layout layout) {
         SplittableRandom random = new SplittableRandom(SEED);
         int count = Math.max(1, poolCount);
         long[] stakes = ParetoStakes.CARDANO_LIKE.sample(count, random);
@@ -70,8 +97,9 @@ public class DevnetNetwork {
                 clock,
                 SimulatedChain.stakeDistributionOf(pools));
         // written lazily, at the first time point the runtime asks for
-        this.immutableDb =
-                dbDirectory.map(dir -> new DevnetImmutableDb(dir, chain)).orElse(null);
+        this.immutableDb = dbDirectory
+                .map(dir -> new DevnetImmutableDb(dir, chain, layout))
+                .orElse(null);
     }
 
     /**
