@@ -60,6 +60,7 @@ public final class DevnetImmutableDb implements ImmutableFileObserver {
     private static final Logger LOG = Logger.getLogger(DevnetImmutableDb.class);
     private static final long SEED = 0x6465766e65742d64L; // "devnet-d"
     private static final List<String> TRIO = List.of("chunk", "primary", "secondary");
+    private static final int WRITE_SLICE = 1 << 16;
     /** Bytes of one synthetic block in a chunk; the primary and secondary indexes get one entry per block. */
     private static final int BLOCK_BYTES = 2048;
 
@@ -117,6 +118,8 @@ public final class DevnetImmutableDb implements ImmutableFileObserver {
     private long ledgerEpoch = -1;
 
     private final Set<Path> warned = new HashSet<>();
+    private String growingKey;
+    private byte[] growing;
 
     public DevnetImmutableDb(Path root, SimulatedChain chain, Layout layout) {
         this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
@@ -215,12 +218,25 @@ public final class DevnetImmutableDb implements ImmutableFileObserver {
         }
         long next = completed + 1;
         for (String ext : TRIO) {
-            byte[] full = trioContent(next, ext);
+            int finalLength = trioLength(next, ext);
             int length = (int) Math.max(
-                    1, Math.min(full.length - 1L, (long) (full.length * (0.125 + progressOfNext * 0.75))));
-            ensureFile(immutableDir.resolve(fileName(next, ext)), Arrays.copyOf(full, length), false);
+                    1, Math.min(finalLength - 1L, (long) (finalLength * (0.125 + progressOfNext * 0.75))));
+            Path target = immutableDir.resolve(fileName(next, ext));
+            // called at every time point: nothing to do until the file is to grow (large chunks are not re-read then)
+            if (Files.isRegularFile(target) && sizeOf(target) >= length) continue;
+            ensureFile(target, Arrays.copyOf(growingContent(next, ext), length), false);
         }
         highestOnDisk = Math.max(highestOnDisk, next);
+    }
+
+    /** The final content of a file of the trio being written, generated once while it grows. */
+    private byte[] growingContent(long number, String extension) {
+        String key = number + "." + extension;
+        if (!key.equals(growingKey)) {
+            growing = trioContent(number, extension);
+            growingKey = key;
+        }
+        return growing;
     }
 
     /** {@code NNNNN.ext}: five digits at least, as the node names them. */
@@ -405,7 +421,10 @@ public final class DevnetImmutableDb implements ImmutableFileObserver {
             }
             Path tmp = Files.createTempFile(tempDir, target.getFileName().toString(), ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp)) {
-                out.write(content);
+                // in slices: one write of a large chunk would take a direct buffer of its size
+                for (int off = 0; off < content.length; off += WRITE_SLICE) {
+                    out.write(content, off, Math.min(WRITE_SLICE, content.length - off));
+                }
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {

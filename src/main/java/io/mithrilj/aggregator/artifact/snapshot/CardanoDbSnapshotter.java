@@ -195,6 +195,8 @@ public final class CardanoDbSnapshotter {
         AtomicBoolean failed = new AtomicBoolean();
         SnapshotException failure = null;
         int threads = Math.min(parallelism, numbers.size());
+        // one archive per core already: zstd's own workers would only add memory
+        FileArchiver perTrio = threads > 1 ? archiver.singleThreaded() : archiver;
         try (ExecutorService pool = Executors.newFixedThreadPool(
                 threads, Thread.ofPlatform().name("trio-archiver-", 0).daemon().factory())) {
             List<Future<?>> tasks = new ArrayList<>(numbers.size());
@@ -202,7 +204,7 @@ public final class CardanoDbSnapshotter {
                 tasks.add(pool.submit(() -> {
                     if (failed.get()) return null; // another trio failed: the step is abandoned
                     FileArchive archive =
-                            archiver.archive(databaseDirectory, trioEntries(number), storage, trioName(number));
+                            perTrio.archive(databaseDirectory, trioEntries(number), storage, trioName(number));
                     built.add(archive.path());
                     return null;
                 }));
