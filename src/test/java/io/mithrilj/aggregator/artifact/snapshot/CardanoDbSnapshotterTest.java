@@ -291,8 +291,7 @@ class CardanoDbSnapshotterTest {
         assertThatThrownBy(() -> snapshotter().ancillaryArchive("devnet-e13-i2", 2, target))
                 .isInstanceOf(SnapshotException.class)
                 .hasMessage("no ledger state snapshot found in the ledger directory '" + db.resolve("ledger") + "'");
-        assertThat(listing(target)).isEmpty();
-        assertThat(listing(work)).isEmpty();
+        assertNothingLeftBehind();
     }
 
     @Test
@@ -302,8 +301,7 @@ class CardanoDbSnapshotterTest {
         assertThatThrownBy(() -> snapshotter().ancillaryArchive("devnet-e13-i2", 2, target))
                 .isInstanceOf(SnapshotException.class)
                 .hasMessageContaining("'" + db.resolve("ledger") + "' is missing");
-        assertThat(listing(target)).isEmpty();
-        assertThat(listing(work)).isEmpty();
+        assertNothingLeftBehind();
     }
 
     @Test
@@ -315,8 +313,7 @@ class CardanoDbSnapshotterTest {
                 .isInstanceOf(SnapshotException.class)
                 .hasMessageStartingWith("can not copy '" + db.resolve("immutable/00004.chunk") + "'")
                 .hasMessageEndingWith("for the ancillary archive: it is missing");
-        assertThat(listing(target)).isEmpty();
-        assertThat(listing(work)).isEmpty();
+        assertNothingLeftBehind();
     }
 
     @Test
@@ -332,8 +329,7 @@ class CardanoDbSnapshotterTest {
                 .isInstanceOf(SnapshotException.class)
                 .hasMessageStartingWith("can not copy '" + unreadable + "'")
                 .hasMessageEndingWith("permission denied on '" + unreadable + "'");
-        assertThat(listing(target)).isEmpty();
-        assertThat(listing(work)).isEmpty();
+        assertNothingLeftBehind();
     }
 
     @Test
@@ -346,8 +342,7 @@ class CardanoDbSnapshotterTest {
                 .isInstanceOf(SnapshotException.class)
                 .hasMessage("can not copy '" + db.resolve("ledger/500/tables/tvar")
                         + "' for the ancillary archive: it is not a regular file");
-        assertThat(listing(target)).isEmpty();
-        assertThat(listing(work)).isEmpty();
+        assertNothingLeftBehind();
     }
 
     @Test
@@ -361,8 +356,7 @@ class CardanoDbSnapshotterTest {
                 .isInstanceOf(SnapshotException.class)
                 .hasMessageStartingWith("can not copy '" + unreadable + "'")
                 .hasMessageContaining("permission denied");
-        assertThat(listing(target)).isEmpty();
-        assertThat(listing(work)).isEmpty();
+        assertNothingLeftBehind();
     }
 
     @Test
@@ -380,8 +374,7 @@ class CardanoDbSnapshotterTest {
                 .isInstanceOf(SnapshotException.class)
                 .hasMessageStartingWith("can not copy '" + db.resolve("ledger/300") + "'")
                 .hasMessageEndingWith(": No space left on device");
-        assertThat(listing(target)).isEmpty();
-        assertThat(listing(work)).isEmpty();
+        assertNothingLeftBehind();
     }
 
     @Test
@@ -394,8 +387,7 @@ class CardanoDbSnapshotterTest {
                 .hasMessageContaining("devnet-e13-i2.ancillary.tar.zst")
                 .hasMessageContaining("No space left on device")
                 .hasMessageNotContaining("\n");
-        assertThat(listing(target)).isEmpty();
-        assertThat(listing(work)).isEmpty();
+        assertNothingLeftBehind();
     }
 
     @Test
@@ -418,8 +410,7 @@ class CardanoDbSnapshotterTest {
         assertThatThrownBy(() -> snapshotter.ancillaryArchive("devnet-e13-i2", 2, target))
                 .isInstanceOf(SnapshotException.class)
                 .hasMessage("the ancillary signer returned 10 bytes instead of 64");
-        assertThat(listing(target)).isEmpty();
-        assertThat(listing(work)).isEmpty();
+        assertNothingLeftBehind();
     }
 
     // -- digests ----------------------------------------------------------------------------------------------------
@@ -482,8 +473,7 @@ class CardanoDbSnapshotterTest {
                 .isInstanceOf(SnapshotException.class)
                 .hasMessageContaining("devnet-e13-i3.digests.tar.zst")
                 .hasMessageContaining("No space left on device");
-        assertThat(listing(target)).isEmpty();
-        assertThat(listing(work)).isEmpty();
+        assertNothingLeftBehind();
     }
 
     // -- legacy full snapshot ---------------------------------------------------------------------------------------
@@ -520,8 +510,7 @@ class CardanoDbSnapshotterTest {
         assertThatThrownBy(() -> snapshotter().legacySnapshotArchives("devnet-e13-i2.abcd", 2, target))
                 .isInstanceOf(SnapshotException.class)
                 .hasMessageStartingWith("no ledger state snapshot found");
-        assertThat(listing(target)).isEmpty();
-        assertThat(listing(work)).isEmpty();
+        assertNothingLeftBehind();
     }
 
     @Test
@@ -610,5 +599,11 @@ class CardanoDbSnapshotterTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** A failed step leaves nothing in its target directory nor in the work directory. */
+    private void assertNothingLeftBehind() {
+        assertThat(listing(target)).isEmpty();
+        assertThat(listing(work)).isEmpty();
     }
 }
