@@ -3,6 +3,7 @@ package io.mithrilj.aggregator.artifact;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mithrilj.aggregator.artifact.snapshot.CardanoDbSnapshotter;
 import io.mithrilj.aggregator.certifier.CertificateQueries;
 import io.mithrilj.aggregator.config.ApiSettings;
 import io.mithrilj.aggregator.persistence.ImmutableFileDigestRepository;
@@ -70,12 +71,9 @@ public class ArtifactQueries {
 
     /** {@code CardanoDatabaseDigestListMessage}, in file name order. */
     public Uni<String> digestList() {
-        return digests.all().map(map -> {
-            ArrayNode list = MessageJson.MAPPER.createArrayNode();
-            map.forEach((name, digest) ->
-                    list.addObject().put("immutable_file_name", name).put("digest", digest));
-            return MessageJson.write(list);
-        });
+        // the same bytes as the digests file of the CardanoDatabase artifacts (upstream builds both from the cache)
+        return digests.all()
+                .map(map -> new String(CardanoDbSnapshotter.digestsJson(map), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**

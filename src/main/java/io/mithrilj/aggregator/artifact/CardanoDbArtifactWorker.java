@@ -24,7 +24,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.jboss.logging.Logger;
 
 /**
@@ -196,17 +195,6 @@ public class CardanoDbArtifactWorker {
         return kind == SignedEntityTypeDiscriminant.CARDANO_DATABASE
                 ? MithrilMetric.ARTIFACT_CARDANO_DATABASE_TOTAL_PRODUCED
                 : MithrilMetric.ARTIFACT_CARDANO_DB_TOTAL_PRODUCED;
-    }
-
-    /** Waits for the build in progress, if any, for at most {@code timeout}; true when none is left running. */
-    boolean awaitIdle(Duration timeout) throws InterruptedException {
-        Future<?> marker = executor.submit(() -> {});
-        try {
-            marker.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            return true;
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            return false;
-        }
     }
 
     @PreDestroy

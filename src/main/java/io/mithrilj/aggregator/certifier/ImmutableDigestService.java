@@ -56,7 +56,7 @@ public class ImmutableDigestService {
      */
     public ImmutableDigests digests(long upTo) {
         Computed c = last;
-        Path directory = databaseDirectory();
+        Path directory = database.path();
         if (c != null && c.upTo() == upTo && c.directory().equals(directory)) return c.digests();
         long start = System.nanoTime();
         ImmutableDigests digests = digester.computeDigests(directory, upTo);
@@ -71,11 +71,6 @@ public class ImmutableDigestService {
                 digests.cacheHitRate() * 100);
         last = new Computed(directory, upTo, digests);
         return digests;
-    }
-
-    /** The node database directory (DB_DIRECTORY, or the devnet's). */
-    public Path databaseDirectory() {
-        return database.path();
     }
 
     /** Every cached digest by file name, in file name order: the content of the CDB digests file (§6.3). */

@@ -2,12 +2,9 @@ package io.mithrilj.aggregator.protocol.json;
 
 import io.mithrilj.aggregator.protocol.CardanoDbBeacon;
 import io.mithrilj.aggregator.protocol.Epoch;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import io.mithrilj.aggregator.protocol.Hashing;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -80,13 +77,9 @@ public record CardanoDatabaseSnapshotMessage(
 
     /** Upstream {@code CardanoDatabaseSnapshot::compute_hash}: {@code hex(SHA-256(be8(epoch) ‖ ascii(merkle_root)))}. */
     public static String computeHash(Epoch epoch, String merkleRoot) {
-        try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update(ByteBuffer.allocate(Long.BYTES).putLong(epoch.value()).array());
-            d.update(merkleRoot.getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(d.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        MessageDigest d = Hashing.sha256();
+        Hashing.u64(d, epoch.value());
+        Hashing.ascii(d, merkleRoot);
+        return Hashing.finish(d);
     }
 }
