@@ -17,8 +17,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
@@ -118,8 +120,11 @@ public final class DevnetImmutableDb implements ImmutableFileObserver {
     private long ledgerEpoch = -1;
 
     private final Set<Path> warned = new HashSet<>();
-    private String growingKey;
-    private byte[] growing;
+    /**
+     * Files of the trios being written and the length this process last wrote them at: their prefix is known good, so
+     * growing them does not read them back (a chunk is tens of MB in the benchmarks).
+     */
+    private final Map<Path, Long> writtenPrefixes = new HashMap<>();
 
     public DevnetImmutableDb(Path root, SimulatedChain chain, Layout layout) {
         this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
@@ -210,9 +215,12 @@ public final class DevnetImmutableDb implements ImmutableFileObserver {
         for (long n = completeUpTo + 1; n <= completed; n++) {
             for (String ext : TRIO) {
                 Path target = immutableDir.resolve(fileName(n, ext));
+                int finalLength = trioLength(n, ext);
                 // a restart finds thousands of complete files: a stat each, their bytes are never rewritten anyway
-                if (Files.isRegularFile(target) && sizeOf(target) == trioLength(n, ext)) continue;
-                ensureFile(target, trioContent(n, ext), true);
+                if (!(Files.isRegularFile(target) && sizeOf(target) == finalLength)) {
+                    ensureFile(target, trioSeed(n, ext), finalLength, true);
+                }
+                writtenPrefixes.remove(target);
             }
             completeUpTo = n;
         }
@@ -224,19 +232,9 @@ public final class DevnetImmutableDb implements ImmutableFileObserver {
             Path target = immutableDir.resolve(fileName(next, ext));
             // called at every time point: nothing to do until the file is to grow (large chunks are not re-read then)
             if (Files.isRegularFile(target) && sizeOf(target) >= length) continue;
-            ensureFile(target, Arrays.copyOf(growingContent(next, ext), length), false);
+            ensureFile(target, trioSeed(next, ext), length, false);
         }
         highestOnDisk = Math.max(highestOnDisk, next);
-    }
-
-    /** The final content of a file of the trio being written, generated once while it grows. */
-    private byte[] growingContent(long number, String extension) {
-        String key = number + "." + extension;
-        if (!key.equals(growingKey)) {
-            growing = trioContent(number, extension);
-            growingKey = key;
-        }
-        return growing;
     }
 
     /** {@code NNNNN.ext}: five digits at least, as the node names them. */
@@ -246,7 +244,11 @@ public final class DevnetImmutableDb implements ImmutableFileObserver {
 
     /** The final bytes of one file of trio {@code number}: a function of the number and the layout only. */
     byte[] trioContent(long number, String extension) {
-        return synthetic(SEED ^ number ^ ((long) extension.hashCode() << 32), trioLength(number, extension));
+        return synthetic(trioSeed(number, extension), trioLength(number, extension));
+    }
+
+    private static long trioSeed(long number, String extension) {
+        return SEED ^ number ^ ((long) extension.hashCode() << 32);
     }
 
     /** The final size of one file of trio {@code number}, known without making its bytes. */
@@ -290,7 +292,7 @@ public final class DevnetImmutableDb implements ImmutableFileObserver {
      * Deterministic bytes that compress about as a chunk does (~2:1): alternate runs of random bytes and of bytes
      * drawn from a small alphabet, as block headers and bodies alternate.
      */
-    private static byte[] synthetic(long seed, int length) {
+    static byte[] synthetic(long seed, int length) {
         SplittableRandom random = new SplittableRandom(seed);
         byte[] bytes = new byte[length];
         int i = 0;
@@ -306,6 +308,54 @@ public final class DevnetImmutableDb implements ImmutableFileObserver {
             i += run;
         }
         return bytes;
+    }
+
+    /**
+     * The bytes of {@link #synthetic} made in order, a slice at a time: a file of tens of MB is written or compared
+     * through one small buffer instead of an array of its size (what a large chunk cost the heap, docs/benchmarks.md).
+     */
+    static final class SyntheticStream {
+        private final SplittableRandom random;
+        private final long length;
+        /** Bytes of the runs drawn so far (the current one included). */
+        private long drawn;
+
+        private byte[] run = new byte[0];
+        private int runPosition;
+
+        SyntheticStream(long seed, long length) {
+            this.random = new SplittableRandom(seed);
+            this.length = length;
+        }
+
+        /** Fills {@code buffer[0, n)} with the next bytes, n = min(buffer length, bytes left); returns n. */
+        int next(byte[] buffer) {
+            int filled = 0;
+            while (filled < buffer.length) {
+                if (runPosition == run.length) {
+                    if (drawn == length) break;
+                    nextRun();
+                }
+                int take = Math.min(buffer.length - filled, run.length - runPosition);
+                System.arraycopy(run, runPosition, buffer, filled, take);
+                runPosition += take;
+                filled += take;
+            }
+            return filled;
+        }
+
+        /** The same draws as {@link #synthetic}: a run's length, its kind, then its bytes. */
+        private void nextRun() {
+            int size = (int) Math.min(length - drawn, 64 + random.nextInt(192));
+            run = new byte[size];
+            if (random.nextBoolean()) {
+                random.nextBytes(run);
+            } else {
+                for (int k = 0; k < size; k++) run[k] = (byte) random.nextInt(16);
+            }
+            runPosition = 0;
+            drawn += size;
+        }
     }
 
     // --- files
@@ -395,40 +445,59 @@ public final class DevnetImmutableDb implements ImmutableFileObserver {
     }
 
     /**
-     * Writes {@code content} at {@code target} unless it is there already. A file of a trio still being written
-     * ({@code complete} false, or a complete one left as a prefix by a previous call) is replaced by a longer prefix; any
-     * other difference is left alone, with a warning.
+     * Writes the first {@code length} bytes of the file whose final content is {@code synthetic(seed, …)} at
+     * {@code target}, unless they are there already. A file of a trio still being written ({@code complete} false, or a
+     * complete one left as a prefix by a previous call) is replaced by a longer prefix; any other difference is left
+     * alone, with a warning. Streamed: neither the file nor its content is ever held whole.
      */
-    private void ensureFile(Path target, byte[] content, boolean complete) {
+    private void ensureFile(Path target, long seed, int length, boolean complete) {
         try {
             if (Files.exists(target)) {
-                byte[] present = Files.readAllBytes(target);
-                if (Arrays.equals(present, content)) return;
-                boolean growing = present.length < content.length
-                        && Arrays.equals(present, 0, present.length, content, 0, present.length);
-                if (!growing) {
-                    boolean ahead = !complete
-                            && present.length > content.length
-                            && Arrays.equals(present, 0, content.length, content, 0, content.length);
-                    if (!ahead && warned.add(target)) {
-                        LOG.warnf(
-                                "devnet immutable database: '%s' is not what the devnet writes (%d bytes, expected %d);"
-                                        + " left as it is",
-                                target, present.length, content.length);
-                    }
+                long present = Files.size(target);
+                Long written = writtenPrefixes.get(target);
+                if ((written == null || written != present)
+                        && !prefixMatches(target, seed, Math.min(present, length))) {
+                    warnOnce(target, present, length);
                     return;
+                }
+                if (present == length) return;
+                if (present > length) {
+                    if (complete) warnOnce(target, present, length); // longer than its final size
+                    return; // otherwise ahead: a previous run got further in this trio
                 }
             }
             Path tmp = Files.createTempFile(tempDir, target.getFileName().toString(), ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 // in slices: one write of a large chunk would take a direct buffer of its size
-                for (int off = 0; off < content.length; off += WRITE_SLICE) {
-                    out.write(content, off, Math.min(WRITE_SLICE, content.length - off));
-                }
+                SyntheticStream content = new SyntheticStream(seed, length);
+                byte[] slice = new byte[WRITE_SLICE];
+                for (int n; (n = content.next(slice)) > 0; ) out.write(slice, 0, n);
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            writtenPrefixes.put(target, (long) length);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether the first {@code count} bytes of {@code file} are those of {@code synthetic(seed, …)}. */
+    private static boolean prefixMatches(Path file, long seed, long count) throws IOException {
+        SyntheticStream expected = new SyntheticStream(seed, count);
+        byte[] want = new byte[WRITE_SLICE];
+        byte[] have = new byte[WRITE_SLICE];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = expected.next(want)) > 0; ) {
+                if (in.readNBytes(have, 0, n) != n || !Arrays.equals(want, 0, n, have, 0, n)) return false;
+            }
+        }
+        return true;
+    }
+
+    private void warnOnce(Path target, long present, long expected) {
+        if (warned.add(target)) {
+            LOG.warnf(
+                    "devnet immutable database: '%s' is not what the devnet writes (%d bytes, expected %d); left as it is",
+                    target, present, expected);
         }
     }
 

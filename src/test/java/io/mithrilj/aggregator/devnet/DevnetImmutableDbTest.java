@@ -302,6 +302,27 @@ class DevnetImmutableDbTest {
     }
 
     @Test
+    void theStreamedContentIsTheSameBytesWhateverTheSliceAndItsPrefixesArePrefixes() {
+        for (long seed : new long[] {1, 0x6465766e65742d64L, -7}) {
+            byte[] whole = DevnetImmutableDb.synthetic(seed, 100_003);
+            for (int slice : new int[] {1, 7, 255, 256, 4096, 65_536, 200_000}) {
+                DevnetImmutableDb.SyntheticStream stream = new DevnetImmutableDb.SyntheticStream(seed, whole.length);
+                byte[] buffer = new byte[slice];
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                for (int n; (n = stream.next(buffer)) > 0; ) out.write(buffer, 0, n);
+                assertThat(out.toByteArray())
+                        .as("seed %d, slice %d", seed, slice)
+                        .isEqualTo(whole);
+                assertThat(stream.next(buffer)).isZero();
+            }
+            // a file being written is the content of its own length, which is a prefix of the final one
+            for (int prefix : new int[] {1, 64, 1000, 99_999}) {
+                assertThat(whole).startsWith(DevnetImmutableDb.synthetic(seed, prefix));
+            }
+        }
+    }
+
+    @Test
     void badLayoutsAreRefusedNamingTheValue() {
         assertThatThrownBy(() -> new DevnetImmutableDb.Layout(10, 1024, DevnetImmutableDb.LedgerFormat.LEGACY, 5))
                 .hasMessageContaining("chunk size")
