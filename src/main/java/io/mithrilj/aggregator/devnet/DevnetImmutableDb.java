@@ -320,7 +320,10 @@ public final class DevnetImmutableDb implements ImmutableFileObserver {
         /** Bytes of the runs drawn so far (the current one included). */
         private long drawn;
 
-        private byte[] run = new byte[0];
+        /** The current run: its first {@code runLength} bytes (a run is 255 bytes at most). */
+        private final byte[] run = new byte[256];
+
+        private int runLength;
         private int runPosition;
 
         SyntheticStream(long seed, long length) {
@@ -332,11 +335,11 @@ public final class DevnetImmutableDb implements ImmutableFileObserver {
         int next(byte[] buffer) {
             int filled = 0;
             while (filled < buffer.length) {
-                if (runPosition == run.length) {
+                if (runPosition == runLength) {
                     if (drawn == length) break;
                     nextRun();
                 }
-                int take = Math.min(buffer.length - filled, run.length - runPosition);
+                int take = Math.min(buffer.length - filled, runLength - runPosition);
                 System.arraycopy(run, runPosition, buffer, filled, take);
                 runPosition += take;
                 filled += take;
@@ -344,15 +347,26 @@ public final class DevnetImmutableDb implements ImmutableFileObserver {
             return filled;
         }
 
-        /** The same draws as {@link #synthetic}: a run's length, its kind, then its bytes. */
+        /**
+         * The same draws as {@link #synthetic}: a run's length, its kind, then its bytes; random bytes as
+         * {@link SplittableRandom#nextBytes} makes them (a long per 8 bytes, low byte first, a last long for the rest)
+         * without an array per run.
+         */
         private void nextRun() {
             int size = (int) Math.min(length - drawn, 64 + random.nextInt(192));
-            run = new byte[size];
             if (random.nextBoolean()) {
-                random.nextBytes(run);
+                int i = 0;
+                for (int words = size >> 3; words-- > 0; ) {
+                    long r = random.nextLong();
+                    for (int b = 0; b < 8; b++, r >>>= 8) run[i++] = (byte) r;
+                }
+                if (i < size) {
+                    for (long r = random.nextLong(); i < size; r >>>= 8) run[i++] = (byte) r;
+                }
             } else {
                 for (int k = 0; k < size; k++) run[k] = (byte) random.nextInt(16);
             }
+            runLength = size;
             runPosition = 0;
             drawn += size;
         }
