@@ -40,6 +40,14 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  */
 public final class FileArchiver {
     private static final int BUFFER_SIZE = 1 << 16;
+    /**
+     * The input of one zstd worker's job. zstd's own choice is 4 windows (16 MiB at level 9), and it keeps some seven
+     * jobs of input and as many of output in memory: 203 MB of native memory with 4 workers, against 96 MB with 4 MiB
+     * jobs, for the same CPU and size (bench/zstd-job-memory.sh, docs/benchmarks.md, issue 20). Each job still starts
+     * with the end of the previous one as its history (zstd's overlap), so matches across jobs are found as before.
+     */
+    static final int ZSTD_JOB_SIZE = 4 << 20;
+
     private static final Pattern IMMUTABLE_FILE = Pattern.compile("(\\d+)\\.(chunk|primary|secondary)");
     private static final List<String> TRIO_EXTENSIONS = List.of("chunk", "primary", "secondary");
 
@@ -73,8 +81,8 @@ public final class FileArchiver {
 
     /**
      * This archiver compressing on its calling thread only (zstd without workers; gzip is so already): for archives
-     * made several at once, one per core, where zstd's workers would add a compression context each (level 9: about
-     * 230 MB of native memory with 4 workers, measured) and no speed.
+     * made several at once, one per core, where zstd's workers would add a compression context and job buffers each
+     * and no speed.
      */
     public FileArchiver singleThreaded() {
         if (settings.algorithm() != CompressionAlgorithm.ZSTANDARD || settings.zstdWorkers() == 0) return this;
@@ -274,6 +282,7 @@ public final class FileArchiver {
                 ZstdOutputStream zstd = new ZstdOutputStream(out, RecyclingBufferPool.INSTANCE);
                 zstd.setLevel(settings.zstdLevel());
                 zstd.setWorkers(settings.zstdWorkers());
+                if (settings.zstdWorkers() > 0) zstd.setJobSize(ZSTD_JOB_SIZE);
                 yield zstd;
             }
         };
