@@ -6,7 +6,7 @@
 # its first time point instead of at its pace of a trio per DEVNET_EPOCH_LENGTH_SECONDS / 3. VmRSS is sampled every
 # second (rss.tsv in the work directory), VmHWM is read once both artifacts exist. Prints: the artifacts, their build
 # times, the digest cache hit rates logged at each beacon, the peak RSS. Results go to docs/benchmarks.md by hand.
-#   SERVICE_JAVA_OPTS  JVM options of the service (default: none, as bin/mithril-aggregator without JAVA_OPTS),
+#   SERVICE_JAVA_OPTS  JVM options added to the launcher's (bin/mithril-aggregator's JAVA_OPTS; default none),
 #                      e.g. "-XX:NativeMemoryTracking=summary" (then a jcmd summary is taken at the peak) or -Xmx256m
 #   KEEP=1             keep the work directory (the database is DB_MB and more!)
 set -euo pipefail
@@ -36,10 +36,12 @@ slot=$(( $(date +%s) - $(date -d 2025-01-01T00:00:00Z +%s) + EPOCH ))
 printf 'origin_slot=%d\n' $(( slot - (trios + 1) * spf )) > "$db/devnet-db.properties"
 echo "pre-seeded: $trios trios of ~$CHUNK_MB MB"
 
+# through the launcher, as an operator runs it: its JVM and malloc settings are part of what is measured (it execs java:
+# the pid is the JVM's)
 ( cd "$work" && exec env SERVER_PORT="$PORT" DATA_STORES_DIRECTORY="$work/stores" \
     DEVNET_EPOCH_LENGTH_SECONDS="$EPOCH" SIGNED_ENTITY_TYPES=CardanoImmutableFilesFull,CardanoDatabase \
-    "$JAVA_HOME/bin/java" ${SERVICE_JAVA_OPTS:-} -Dmithril.devnet.chunk-bytes=$(( CHUNK_MB << 20 )) \
-    -jar "$root/target/quarkus-app/quarkus-run.jar" -vv serve > "$work/service.log" 2>&1 ) &
+    JAVA_OPTS="${SERVICE_JAVA_OPTS:-} -Dmithril.devnet.chunk-bytes=$(( CHUNK_MB << 20 ))" \
+    "$root/bin/mithril-aggregator" -vv serve > "$work/service.log" 2>&1 ) &
 pid=$!
 echo "service pid $pid"
 trap 'kill "$pid" 2>/dev/null || true; wait || true; [ "${KEEP:-0}" = 1 ] || rm -rf "$work"' EXIT
