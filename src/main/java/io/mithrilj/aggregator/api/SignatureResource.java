@@ -6,6 +6,7 @@ import io.mithrilj.aggregator.certifier.CertifierService;
 import io.mithrilj.aggregator.certifier.CpuSlots;
 import io.mithrilj.aggregator.certifier.SignatureRefusedException;
 import io.mithrilj.aggregator.crypto.stm.StmException;
+import io.mithrilj.aggregator.crypto.stm.StmSignatureBatcher;
 import io.mithrilj.aggregator.crypto.stm.StmSingleSignature;
 import io.mithrilj.aggregator.epoch.EpochService;
 import io.mithrilj.aggregator.metrics.AggregatorMetrics;
@@ -34,6 +35,18 @@ import java.util.Optional;
 @Path("/aggregator")
 public class SignatureResource {
 
+    /**
+     * The BLS checks of the signatures received at the same time, in randomised batches of up to 64 (one batch per
+     * core at a time, each in a CPU slot): under a burst, one pairing check per batch instead of one per signature
+     * (docs/benchmarks.md, issue 17). Static: one for the process, whatever the resource's scope.
+     */
+    private static final StmSignatureBatcher BATCHER =
+            new StmSignatureBatcher(Runtime.getRuntime().availableProcessors(), 64, work -> {
+                try (CpuSlots.Slot slot = CpuSlots.take()) {
+                    work.run();
+                }
+            });
+
     private final EpochService epochService;
     private final CertifierService certifier;
     private final AggregatorMetrics metrics;
@@ -56,19 +69,16 @@ public class SignatureResource {
         json.u64Array("indexes");
         String signedMessage = json.string("signed_message");
         metrics.increment(MithrilMetric.SIGNATURE_REGISTRATION_TOTAL_RECEIVED, "HTTP");
-        // CPU-bound: decoded and authenticated in one of the certifier's slots (one per core)
+        // CPU-bound: decoded in one of the certifier's slots (one per core); the BLS checks of the authentication
+        // take slots of their own, for a batch of the signatures waiting at that time
         StmSingleSignature signature;
-        Optional<Boolean> byCurrentSigners;
         try (CpuSlots.Slot slot = CpuSlots.take()) {
-            try {
-                signature = StmSingleSignature.decode(signatureText);
-            } catch (StmException e) {
-                throw ApiException.badRequest(
-                        "Could not decode signature payload",
-                        "Could not decode the single signature: " + e.getMessage());
-            }
-            byCurrentSigners = authenticate(signedMessage, partyId, signature);
+            signature = StmSingleSignature.decode(signatureText);
+        } catch (StmException e) {
+            throw ApiException.badRequest(
+                    "Could not decode signature payload", "Could not decode the single signature: " + e.getMessage());
         }
+        Optional<Boolean> byCurrentSigners = authenticate(signedMessage, partyId, signature);
         if (byCurrentSigners.isEmpty()) {
             throw ApiException.badRequest("Could not authenticate signature", "Signature could not be authenticated");
         }
@@ -96,7 +106,7 @@ public class SignatureResource {
         if (signers.isEmpty()) return Optional.empty();
         for (MultiSigner signer : List.of(signers.get().current(), signers.get().next())) {
             try {
-                signer.verifySingleSignature(signedMessage, partyId, signature);
+                signer.verifySingleSignature(signedMessage, partyId, signature, BATCHER);
                 return Optional.of(signer == signers.get().current());
             } catch (RuntimeException e) {
                 // not this epoch's keys: try the next ones

@@ -7,6 +7,7 @@ import io.mithrilj.aggregator.crypto.stm.StmClosedKeyRegistration;
 import io.mithrilj.aggregator.crypto.stm.StmException;
 import io.mithrilj.aggregator.crypto.stm.StmParameters;
 import io.mithrilj.aggregator.crypto.stm.StmRegisteredParty;
+import io.mithrilj.aggregator.crypto.stm.StmSignatureBatcher;
 import io.mithrilj.aggregator.crypto.stm.StmSingleSignature;
 import io.mithrilj.aggregator.crypto.stm.StmVerificationKeyPoP;
 import io.mithrilj.aggregator.protocol.ProtocolParameters;
@@ -107,17 +108,35 @@ public final class MultiSigner {
      * @throws SingleSignatureException naming the party and what failed
      */
     public void verifySingleSignature(String signedMessage, String partyId, StmSingleSignature signature) {
-        long index = signature.signerIndex();
-        String registered = partyAtIndex.get(index);
-        if (registered == null || !registered.equals(partyId)) {
-            throw new SingleSignatureException("Unregistered party: '" + partyId + "'", null);
-        }
-        StmRegisteredParty party = registration.parties().get((int) index);
+        StmRegisteredParty party = registeredParty(partyId, signature);
         try {
             signature.verify(stmParameters, party, aggregateVerificationKey, bytes(signedMessage));
         } catch (StmException e) {
             throw new SingleSignatureException("Invalid signature for party: '" + partyId + "': " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The same check, its BLS equation made by {@code batch} together with the signatures other threads are having
+     * checked meanwhile (same answer, less work under load).
+     */
+    public void verifySingleSignature(
+            String signedMessage, String partyId, StmSingleSignature signature, StmSignatureBatcher batch) {
+        StmRegisteredParty party = registeredParty(partyId, signature);
+        try {
+            signature.verify(stmParameters, party, aggregateVerificationKey, bytes(signedMessage), batch);
+        } catch (StmException e) {
+            throw new SingleSignatureException("Invalid signature for party: '" + partyId + "': " + e.getMessage(), e);
+        }
+    }
+
+    private StmRegisteredParty registeredParty(String partyId, StmSingleSignature signature) {
+        long index = signature.signerIndex();
+        String registered = partyAtIndex.get(index);
+        if (registered == null || !registered.equals(partyId)) {
+            throw new SingleSignatureException("Unregistered party: '" + partyId + "'", null);
+        }
+        return registration.parties().get((int) index);
     }
 
     /**

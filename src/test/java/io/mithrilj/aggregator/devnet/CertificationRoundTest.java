@@ -16,6 +16,7 @@ import io.mithrilj.aggregator.crypto.stm.StmAggregateSignature;
 import io.mithrilj.aggregator.crypto.stm.StmClerk;
 import io.mithrilj.aggregator.crypto.stm.StmClosedKeyRegistration;
 import io.mithrilj.aggregator.crypto.stm.StmException;
+import io.mithrilj.aggregator.crypto.stm.StmSignatureBatcher;
 import io.mithrilj.aggregator.crypto.stm.StmSingleSignature;
 import io.mithrilj.aggregator.protocol.Certificate;
 import io.mithrilj.aggregator.protocol.Epoch;
@@ -309,6 +310,18 @@ class CertificationRoundTest {
                 new StmSingleSignature(real.sigma(), new long[] {PARAMETERS.m() + 1}, real.signerIndex());
         assertThatThrownBy(() -> multiSigner.verifySingleSignature(signed, first.partyId(), outOfBound))
                 .isInstanceOf(MultiSigner.SingleSignatureException.class)
+                .hasCauseInstanceOf(StmException.IndexBoundFailed.class);
+        // the batched check (the API's) gives the same answers, error for error
+        StmSignatureBatcher batcher = new StmSignatureBatcher(1, 8, Runnable::run);
+        for (TestAggregator.Accepted a : accepted) {
+            multiSigner.verifySingleSignature(signed, a.partyId(), a.signature(), batcher);
+        }
+        assertThatThrownBy(() -> multiSigner.verifySingleSignature(otherMessage, first.partyId(), real, batcher))
+                .isInstanceOf(MultiSigner.SingleSignatureException.class)
+                .hasCauseInstanceOf(StmException.SignatureInvalid.class);
+        assertThatThrownBy(() -> multiSigner.verifySingleSignature(signed, first.partyId(), greedy, batcher))
+                .hasCauseInstanceOf(StmException.LotteryLost.class);
+        assertThatThrownBy(() -> multiSigner.verifySingleSignature(signed, first.partyId(), outOfBound, batcher))
                 .hasCauseInstanceOf(StmException.IndexBoundFailed.class);
         StmSingleSignature unregistered = new StmSingleSignature(real.sigma(), real.indexes(), current.size());
         assertThatThrownBy(() -> multiSigner.verifySingleSignature(signed, "pool1unknown", unregistered))

@@ -70,15 +70,38 @@ public final class StmSingleSignature {
         checkIndexes(params, party.stake(), avk.totalStake(), msgp);
     }
 
+    /**
+     * The same checks in the same order, the BLS equation checked by {@code batch} with the other signatures it is
+     * given meanwhile (the party's key is a registered, hence validated, key).
+     */
+    public void verify(
+            StmParameters params,
+            StmRegisteredParty party,
+            StmAggregateVerificationKey avk,
+            byte[] message,
+            StmSignatureBatcher batch)
+            throws StmException {
+        byte[] msgp = avk.concatenateWithMessage(message);
+        checkSigma();
+        if (!batch.bls.verify(sigma, party.vk().point(), msgp)) {
+            throw new StmException.SignatureInvalid("single signature of signer " + Long.toUnsignedString(signerIndex));
+        }
+        checkIndexes(params, party.stake(), avk.totalStake(), msgp);
+    }
+
     void verifyBls(StmRegisteredParty party, byte[] msgp) throws StmException {
+        checkSigma();
+        if (!Bls.verify(sigma, party.vk().point(), msgp)) {
+            throw new StmException.SignatureInvalid("single signature of signer " + Long.toUnsignedString(signerIndex));
+        }
+    }
+
+    private void checkSigma() throws StmException {
         if (sigma.isInfinity()) {
             throw new StmException.SignatureInfinity();
         }
         if (!sigma.inGroup()) {
             throw new StmException.SerializationError(StmException.Origin.BLS, "sigma not in G1");
-        }
-        if (!Bls.verify(sigma, party.vk().point(), msgp)) {
-            throw new StmException.SignatureInvalid("single signature of signer " + Long.toUnsignedString(signerIndex));
         }
     }
 
