@@ -49,8 +49,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class CardanoDbSnapshotterTest {
     private static final HexFormat HEX = HexFormat.of();
-    private static final ArchiveSettings FAST_ZSTD = ArchiveSettings.zstandard(3, 0);
-    private static final AncillarySigner SIGNER =
+    static final ArchiveSettings FAST_ZSTD = ArchiveSettings.zstandard(3, 0);
+    static final AncillarySigner SIGNER =
             AncillarySigner.fromConfig(AncillarySignerTest.secretKeyConfig(AncillarySignerTest.SECRET_KEY_JSON_HEX));
 
     @TempDir
@@ -69,6 +69,11 @@ class CardanoDbSnapshotterTest {
         work = temp.resolve("work");
         verification = temp.resolve("verification");
         target = temp.resolve("target");
+        copyFixtureDatabase(db);
+    }
+
+    /** Upstream's immutable trios 0 to 3 under {@code db/immutable}, and an empty {@code db/ledger}. */
+    static void copyFixtureDatabase(Path db) throws IOException {
         Path immutable = Files.createDirectories(db.resolve("immutable"));
         try (Stream<Path> files = Files.list(UpstreamReference.cardanoTestData("immutable"))) {
             for (Path f : files.toList()) Files.copy(f, immutable.resolve(f.getFileName()));

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.mithrilj.aggregator.artifact.archive.ArchiveSettings;
 import io.mithrilj.aggregator.artifact.archive.FileArchiver;
-import io.mithrilj.aggregator.testing.UpstreamReference;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,10 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the same failures, for every step, are in {@link CardanoDbSnapshotterTest}.
  */
 class RealFullDiskTest {
-    private static final ArchiveSettings FAST_ZSTD = ArchiveSettings.zstandard(3, 0);
-    private static final AncillarySigner SIGNER =
-            AncillarySigner.fromConfig(AncillarySignerTest.secretKeyConfig(AncillarySignerTest.SECRET_KEY_JSON_HEX));
-
     @TempDir
     Path temp;
 
@@ -41,11 +35,7 @@ class RealFullDiskTest {
     @BeforeEach
     void databaseAndSmallDisk() throws Exception {
         db = temp.resolve("db");
-        Path immutable = Files.createDirectories(db.resolve("immutable"));
-        try (Stream<Path> files = Files.list(UpstreamReference.cardanoTestData("immutable"))) {
-            for (Path f : files.toList()) Files.copy(f, immutable.resolve(f.getFileName()));
-        }
-        Files.createDirectories(db.resolve("ledger"));
+        CardanoDbSnapshotterTest.copyFixtureDatabase(db);
         Files.writeString(db.resolve("ledger/300"), "latest ledger state");
         disk = Files.createDirectories(temp.resolve("disk"));
         String failure = run("mount", "-t", "tmpfs", "-o", "size=64k,mode=0700", "tmpfs", disk.toString());
@@ -63,10 +53,10 @@ class RealFullDiskTest {
 
     private CardanoDbSnapshotter snapshotter() {
         return new CardanoDbSnapshotter(
-                new FileArchiver(FAST_ZSTD, disk.resolve("verification")),
+                new FileArchiver(CardanoDbSnapshotterTest.FAST_ZSTD, disk.resolve("verification")),
                 db,
                 disk.resolve("snapshots"),
-                SIGNER,
+                CardanoDbSnapshotterTest.SIGNER,
                 disk.resolve("work"));
     }
 
