@@ -100,6 +100,15 @@ class BlsBatchVerifierTest {
     }
 
     @Test
+    void aCpuHookThatDropsTheWorkFailsTheCallerInsteadOfAnsweringUnchecked() {
+        Case c = cases(1, MESSAGE, OTHER_MESSAGE).get(0);
+        BlsBatchVerifier verifier = new BlsBatchVerifier(1, 8, work -> {});
+        assertThatThrownBy(() -> verifier.verify(c.signature(), c.vk(), c.message()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("was not run");
+    }
+
+    @Test
     void badSettingsAreRefused() {
         assertThatThrownBy(() -> new BlsBatchVerifier(0, 8, Runnable::run)).hasMessageContaining("leaders");
         assertThatThrownBy(() -> new BlsBatchVerifier(1, 0, Runnable::run)).hasMessageContaining("maxBatch");
