@@ -47,6 +47,17 @@ public final class FileArchiver {
      * with the end of the previous one as its history (zstd's overlap), so matches across jobs are found as before.
      */
     static final int ZSTD_JOB_SIZE = 4 << 20;
+    /**
+     * The highest level whose window is at most {@link #ZSTD_JOB_SIZE} for large inputs (zstd's table of default
+     * parameters: 4 MiB windows up to level 16, 8 MiB and more from 17). Above it a job that small would hold less
+     * than a window, so zstd keeps its own job size there.
+     */
+    static final int ZSTD_SMALL_JOBS_UP_TO_LEVEL = 16;
+
+    /** The job size given to zstd for a level with workers, or 0 for zstd's own. */
+    static int zstdJobSize(int level, int workers) {
+        return workers > 0 && level <= ZSTD_SMALL_JOBS_UP_TO_LEVEL ? ZSTD_JOB_SIZE : 0;
+    }
 
     private static final Pattern IMMUTABLE_FILE = Pattern.compile("(\\d+)\\.(chunk|primary|secondary)");
     private static final List<String> TRIO_EXTENSIONS = List.of("chunk", "primary", "secondary");
@@ -282,7 +293,8 @@ public final class FileArchiver {
                 ZstdOutputStream zstd = new ZstdOutputStream(out, RecyclingBufferPool.INSTANCE);
                 zstd.setLevel(settings.zstdLevel());
                 zstd.setWorkers(settings.zstdWorkers());
-                if (settings.zstdWorkers() > 0) zstd.setJobSize(ZSTD_JOB_SIZE);
+                int jobSize = zstdJobSize(settings.zstdLevel(), settings.zstdWorkers());
+                if (jobSize > 0) zstd.setJobSize(jobSize);
                 yield zstd;
             }
         };

@@ -291,4 +291,15 @@ class FileArchiverTest {
         assertThat(errors).as("warnings of " + String.join(" ", command)).isEmpty();
         return output;
     }
+
+    @Test
+    void zstdJobsAreSmallOnlyWithWorkersAndWhereTheWindowFitsInOne() {
+        assertThat(FileArchiver.zstdJobSize(9, 4)).isEqualTo(4 << 20);
+        assertThat(FileArchiver.zstdJobSize(16, 2)).isEqualTo(4 << 20);
+        assertThat(FileArchiver.zstdJobSize(17, 4))
+                .as("8 MiB window: zstd's own job size")
+                .isZero();
+        assertThat(FileArchiver.zstdJobSize(22, 4)).isZero();
+        assertThat(FileArchiver.zstdJobSize(9, 0)).as("no workers, no jobs").isZero();
+    }
 }
