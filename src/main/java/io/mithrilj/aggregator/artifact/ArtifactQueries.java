@@ -15,6 +15,7 @@ import io.mithrilj.aggregator.protocol.json.MessageJson;
 import io.mithrilj.aggregator.protocol.json.SignedEntityKind;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /** Artifact messages (lists, details, by epoch), the digests list and the snapshot download location. */
@@ -72,8 +73,7 @@ public class ArtifactQueries {
     /** {@code CardanoDatabaseDigestListMessage}, in file name order. */
     public Uni<String> digestList() {
         // the same bytes as the digests file of the CardanoDatabase artifacts (upstream builds both from the cache)
-        return digests.all()
-                .map(map -> new String(CardanoDbSnapshotter.digestsJson(map), java.nio.charset.StandardCharsets.UTF_8));
+        return digests.all().map(map -> new String(CardanoDbSnapshotter.digestsJson(map), StandardCharsets.UTF_8));
     }
 
     /**

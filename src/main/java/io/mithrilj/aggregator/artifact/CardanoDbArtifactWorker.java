@@ -82,12 +82,12 @@ public class CardanoDbArtifactWorker {
             AggregatorMetrics metrics,
             MeterRegistry registry,
             Clock clock) {
-        this.registry = registry;
         this.builder = builder;
         this.signedEntities = signedEntities;
         this.certificates = certificates;
         this.lock = lock;
         this.metrics = metrics;
+        this.registry = registry;
         this.clock = clock;
     }
 

@@ -108,12 +108,10 @@ public final class MultiSigner {
      * @throws SingleSignatureException naming the party and what failed
      */
     public void verifySingleSignature(String signedMessage, String partyId, StmSingleSignature signature) {
-        StmRegisteredParty party = registeredParty(partyId, signature);
-        try {
-            signature.verify(stmParameters, party, aggregateVerificationKey, bytes(signedMessage));
-        } catch (StmException e) {
-            throw new SingleSignatureException("Invalid signature for party: '" + partyId + "': " + e.getMessage(), e);
-        }
+        verify(
+                partyId,
+                signature,
+                party -> signature.verify(stmParameters, party, aggregateVerificationKey, bytes(signedMessage)));
     }
 
     /**
@@ -122,21 +120,29 @@ public final class MultiSigner {
      */
     public void verifySingleSignature(
             String signedMessage, String partyId, StmSingleSignature signature, StmSignatureBatcher batch) {
-        StmRegisteredParty party = registeredParty(partyId, signature);
-        try {
-            signature.verify(stmParameters, party, aggregateVerificationKey, bytes(signedMessage), batch);
-        } catch (StmException e) {
-            throw new SingleSignatureException("Invalid signature for party: '" + partyId + "': " + e.getMessage(), e);
-        }
+        verify(
+                partyId,
+                signature,
+                party -> signature.verify(stmParameters, party, aggregateVerificationKey, bytes(signedMessage), batch));
     }
 
-    private StmRegisteredParty registeredParty(String partyId, StmSingleSignature signature) {
+    @FunctionalInterface
+    private interface PartyCheck {
+        void check(StmRegisteredParty party) throws StmException;
+    }
+
+    /** The signature's party must be the registered one at its index; then {@code check}, its failure named. */
+    private void verify(String partyId, StmSingleSignature signature, PartyCheck check) {
         long index = signature.signerIndex();
         String registered = partyAtIndex.get(index);
         if (registered == null || !registered.equals(partyId)) {
             throw new SingleSignatureException("Unregistered party: '" + partyId + "'", null);
         }
-        return registration.parties().get((int) index);
+        try {
+            check.check(registration.parties().get((int) index));
+        } catch (StmException e) {
+            throw new SingleSignatureException("Invalid signature for party: '" + partyId + "': " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -293,26 +293,15 @@ public final class DevnetImmutableDb implements ImmutableFileObserver {
      * drawn from a small alphabet, as block headers and bodies alternate.
      */
     static byte[] synthetic(long seed, int length) {
-        SplittableRandom random = new SplittableRandom(seed);
         byte[] bytes = new byte[length];
-        int i = 0;
-        while (i < length) {
-            int run = Math.min(length - i, 64 + random.nextInt(192));
-            if (random.nextBoolean()) {
-                byte[] r = new byte[run];
-                random.nextBytes(r);
-                System.arraycopy(r, 0, bytes, i, run);
-            } else {
-                for (int k = 0; k < run; k++) bytes[i + k] = (byte) random.nextInt(16);
-            }
-            i += run;
-        }
+        new SyntheticStream(seed, length).next(bytes);
         return bytes;
     }
 
     /**
-     * The bytes of {@link #synthetic} made in order, a slice at a time: a file of tens of MB is written or compared
+     * The bytes of {@link #synthetic}, made in order a slice at a time: a file of tens of MB is written or compared
      * through one small buffer instead of an array of its size (what a large chunk cost the heap, docs/benchmarks.md).
+     * Alternate runs of 64..255 bytes, random or drawn from a 16-letter alphabet.
      */
     static final class SyntheticStream {
         private final SplittableRandom random;
@@ -348,9 +337,9 @@ public final class DevnetImmutableDb implements ImmutableFileObserver {
         }
 
         /**
-         * The same draws as {@link #synthetic}: a run's length, its kind, then its bytes; random bytes as
-         * {@link SplittableRandom#nextBytes} makes them (a long per 8 bytes, low byte first, a last long for the rest)
-         * without an array per run.
+         * A run's length, its kind, then its bytes; random bytes as {@link SplittableRandom#nextBytes} makes them (a
+         * long per 8 bytes, low byte first, a last long for the rest), the generator the devnet's first databases
+         * were written with, without an array per run.
          */
         private void nextRun() {
             int size = (int) Math.min(length - drawn, 64 + random.nextInt(192));

@@ -19,11 +19,11 @@ import org.jboss.logging.Logger;
  * Upstream {@code AggregatorUpkeepService} as a job of its own: the runtime asks for it at each new epoch ({@link
  * #requestFor}, IDLE step e) and the job prunes a moment later, so that a slow or failing prune neither delays nor
  * fails the epoch transition (upstream runs it inside the transition and retries the whole transition on failure).
- * Spec aggregator-runtime.md §7 (spec aggregator-runtime.md §7): at each new epoch N, with L = max(
- * STORE_RETENTION_LIMIT, 3), stake pools of epochs before N − L, epoch settings before N − L and signer registrations
- * before N + 1 − L are deleted, and the local archives of beacons before N − L ({@link ArchivePruner}); nothing when
- * the limit is unset. Certificates and artifacts are never pruned; artifact
- * parts stored ahead that no artifact refers to are, once their epoch is over (before N − 1).
+ * Spec aggregator-runtime.md §7: at each new epoch N, with L = max(STORE_RETENTION_LIMIT, 3), stake pools of epochs
+ * before N − L, epoch settings before N − L and signer registrations before N + 1 − L are deleted, and the local
+ * archives of beacons before N − L ({@link ArchivePruner}); nothing when the limit is unset. Certificates and
+ * artifacts are never pruned; artifact parts stored ahead that no artifact refers to are, once their epoch is over
+ * (before N − 1).
  * PostgreSQL's autovacuum replaces upstream's WAL checkpoints and VACUUM.
  */
 @ApplicationScoped

@@ -323,6 +323,22 @@ class DevnetImmutableDbTest {
     }
 
     @Test
+    void theSyntheticBytesAreThoseEveryExistingDevnetDatabaseHolds() throws Exception {
+        // SHA-256 of the bytes the devnet has written since it first wrote a database (pinned from that generator): a
+        // change here would make every devnet database on disk "not what the devnet writes"
+        assertThat(sha256Hex(DevnetImmutableDb.synthetic(1, 100_003)))
+                .isEqualTo("5ab6e56c07a3c99739c7ff867b9f2a89104597961e6b21586042d9bce71d0007");
+        assertThat(sha256Hex(DevnetImmutableDb.synthetic(0x6465766e65742d64L ^ 7, 24_576)))
+                .isEqualTo("c7a96264ea6224ec5fc99d454bd6a11f8324548f56816ec264a00eaa88bb7a47");
+        assertThat(sha256Hex(DevnetImmutableDb.synthetic(-7, 255)))
+                .isEqualTo("792bc3aa2b43e6190f07dea8f8655e8d5f7895cea071c14109da364cfe827b66");
+    }
+
+    private static String sha256Hex(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    @Test
     void badLayoutsAreRefusedNamingTheValue() {
         assertThatThrownBy(() -> new DevnetImmutableDb.Layout(10, 1024, DevnetImmutableDb.LedgerFormat.LEGACY, 5))
                 .hasMessageContaining("chunk size")

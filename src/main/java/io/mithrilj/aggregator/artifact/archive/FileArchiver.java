@@ -54,11 +54,6 @@ public final class FileArchiver {
      */
     static final int ZSTD_SMALL_JOBS_UP_TO_LEVEL = 16;
 
-    /** The job size given to zstd for a level with workers, or 0 for zstd's own. */
-    static int zstdJobSize(int level, int workers) {
-        return workers > 0 && level <= ZSTD_SMALL_JOBS_UP_TO_LEVEL ? ZSTD_JOB_SIZE : 0;
-    }
-
     private static final Pattern IMMUTABLE_FILE = Pattern.compile("(\\d+)\\.(chunk|primary|secondary)");
     private static final List<String> TRIO_EXTENSIONS = List.of("chunk", "primary", "secondary");
 
@@ -279,6 +274,11 @@ public final class FileArchiver {
         } catch (IOException e) {
             throw unreadable(source, target, e);
         }
+    }
+
+    /** The job size given to zstd for a level with workers, or 0 for zstd's own. */
+    static int zstdJobSize(int level, int workers) {
+        return workers > 0 && level <= ZSTD_SMALL_JOBS_UP_TO_LEVEL ? ZSTD_JOB_SIZE : 0;
     }
 
     private OutputStream compressor(OutputStream out) throws IOException {

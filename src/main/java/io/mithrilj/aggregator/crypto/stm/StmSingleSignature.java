@@ -3,6 +3,7 @@ package io.mithrilj.aggregator.crypto.stm;
 import io.mithrilj.aggregator.crypto.stm.bls.Bls;
 import io.mithrilj.aggregator.crypto.stm.bls.BlsDecodingException;
 import io.mithrilj.aggregator.crypto.stm.bls.G1Point;
+import io.mithrilj.aggregator.crypto.stm.bls.G2Point;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -65,9 +66,7 @@ public final class StmSingleSignature {
      */
     public void verify(StmParameters params, StmRegisteredParty party, StmAggregateVerificationKey avk, byte[] message)
             throws StmException {
-        byte[] msgp = avk.concatenateWithMessage(message);
-        verifyBls(party, msgp);
-        checkIndexes(params, party.stake(), avk.totalStake(), msgp);
+        verify(params, party, avk, message, Bls::verify);
     }
 
     /**
@@ -81,19 +80,28 @@ public final class StmSingleSignature {
             byte[] message,
             StmSignatureBatcher batch)
             throws StmException {
+        verify(params, party, avk, message, batch.bls::verify);
+    }
+
+    /** Who checks {@code e(sigma, G2) == e(H(msgp), vk)}: blst alone, or a batch. */
+    @FunctionalInterface
+    private interface BlsEquation {
+        boolean holds(G1Point sigma, G2Point vk, byte[] msgp);
+    }
+
+    private void verify(
+            StmParameters params,
+            StmRegisteredParty party,
+            StmAggregateVerificationKey avk,
+            byte[] message,
+            BlsEquation bls)
+            throws StmException {
         byte[] msgp = avk.concatenateWithMessage(message);
         checkSigma();
-        if (!batch.bls.verify(sigma, party.vk().point(), msgp)) {
+        if (!bls.holds(sigma, party.vk().point(), msgp)) {
             throw new StmException.SignatureInvalid("single signature of signer " + Long.toUnsignedString(signerIndex));
         }
         checkIndexes(params, party.stake(), avk.totalStake(), msgp);
-    }
-
-    void verifyBls(StmRegisteredParty party, byte[] msgp) throws StmException {
-        checkSigma();
-        if (!Bls.verify(sigma, party.vk().point(), msgp)) {
-            throw new StmException.SignatureInvalid("single signature of signer " + Long.toUnsignedString(signerIndex));
-        }
     }
 
     private void checkSigma() throws StmException {
